@@ -212,3 +212,24 @@ def article_text() -> str:
     if not path.is_file():
         raise DataError(t("data.missing_file", file="article.txt"))
     return path.read_text(encoding="utf-8")
+
+
+def law_list(lang: str | None = None) -> pd.DataFrame:
+    """The laws table for reading: title, version, dates and status, in the chosen language.
+
+    >>> law_list("en").loc["csl-2026", "status"]
+    'in force'
+    """
+    from .i18n import pick
+
+    table = laws()
+    rows = []
+    for row in table.itertuples():
+        status = t("law.in_force", lang) if not row.in_force_until else t(
+            "law.in_force_until", lang, date=row.in_force_until)
+        rows.append({t("tables.col.law", lang): pick(row.short_zh, row.short_en, lang),
+                     t("tables.col.version", lang): row.version,
+                     t("tables.col.level", lang): t(f"tables.level.{row.level}", lang),
+                     t("tables.col.from", lang): row.in_force_from,
+                     t("tables.col.status", lang): status})
+    return pd.DataFrame(rows, index=pd.Index(table.index, name="id"))
