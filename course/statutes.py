@@ -85,7 +85,8 @@ def status(law: str, lang: str | None = None) -> str:
         return t("law.in_force", lang) + sep + t("law.in_force_from", lang, date=row["in_force_from"])
     text = t("law.in_force_until", lang, date=row["in_force_until"])
     if row["superseded_by"]:
-        text += sep + t("law.superseded_by", lang, other=row["superseded_by"])
+        newer = tables.laws().loc[row["superseded_by"], "version"]
+        text += sep + t("law.superseded_by", lang, other=t("law.version_text", lang, year=newer))
     return text
 
 

@@ -45,8 +45,8 @@ EXERCISES = [
         choices={"2017": {"zh": "2017年文本", "en": "2017 text"},
                  "2026": {"zh": "2026年文本", "en": "2026 text"}},
         answer=statutes.law_id("csl").split("-")[1],
-        prompt={"zh": "今天（2026 年 11 月）施行的是《网络安全法》的哪个文本？回答 `\"2017\"` 或 `\"2026\"`。",
-                "en": "Which text of the Cybersecurity Law is in force today (November 2026)? "
+        prompt={"zh": "今天施行的是《网络安全法》的哪个文本？回答 `\"2017\"` 或 `\"2026\"`。",
+                "en": "Which text of the Cybersecurity Law is in force today? "
                       "Answer `\"2017\"` or `\"2026\"`."},
         hints={"zh": ["看 `course.tables.law_list()` 里的“状态”一列。"],
                "en": ["Look at the “status” column of `course.tables.law_list()`."]},

@@ -1,0 +1,126 @@
+"""Loaders return documented tables and refuse malformed files with a clear message."""
+import shutil
+
+import pandas as pd
+import pytest
+
+import course
+from course import i18n, resources, tables
+
+
+def test_laws_table_columns_and_ids():
+    laws = tables.laws()
+    assert list(laws.columns) == list(tables.LAW_SCHEMA)
+    assert {"csl-2017", "csl-2026", "iism-2011", "criminal-law-2023"} <= set(laws.index)
+    assert laws.loc["csl-2017", "superseded_by"] == "csl-2026"
+    assert laws.loc["csl-2026", "in_force_from"] == "2026-01-01"
+    assert laws.loc["csl-2017", "in_force_until"] == "2025-12-31"
+
+
+def test_every_law_file_listed_exists_and_every_law_file_is_listed():
+    listed = set(tables.laws()["file"])
+    shipped = {f"laws/{p.name}" for p in resources.data_path("laws").glob("*.md") if p.name != "README.md"}
+    assert listed == shipped
+
+
+def test_articles_table():
+    arts = tables.articles()
+    assert arts.loc["criminal-law-2023:253-1", "label"] == "第二百五十三条之一"
+    assert arts["number"].dtype.kind == "i"
+    assert arts["id"].is_unique
+
+
+def test_article_map_matches_both_texts():
+    amap = tables.article_map()
+    olds = amap["old_article_2017"].dropna().astype(int)
+    news = amap["new_article_2026"].dropna().astype(int)
+    assert sorted(olds) == list(range(1, 80))
+    assert sorted(set(news)) == list(range(1, 82))
+    row = amap[amap["old_article_2017"] == 68].iloc[0]
+    assert row["new_article_2026"] == 69
+
+
+def test_figures_keep_unit_date_source_and_reliability():
+    figs = tables.figures()
+    numeric = figs[figs["number"].notna()]
+    assert (numeric["unit"] != "").all()
+    assert (numeric["source"] != "").all()
+    assert (numeric["as_of"] != "").all()
+    assert set(figs["reliability"]) <= set(tables.RELIABILITY)
+
+
+def test_unconfirmed_figures_stay_marked():
+    raw = pd.read_csv(resources.data_path("storage-facts.csv"), dtype=str, keep_default_na=False)
+    unconfirmed = set(raw.loc[raw["reliability"] == "unconfirmed", "key"])
+    figs = tables.figures()
+    assert unconfirmed
+    assert set(figs.index[figs["reliability"] == "unconfirmed"]) == unconfirmed
+
+
+def test_the_article_text_is_the_shipped_file():
+    text = tables.article_text()
+    assert text.startswith("微信作为中国体量最大的聊天工具")
+    assert "《网络安全法》全文共有6处提到关于信息保存的规定" in text
+
+
+@pytest.fixture
+def broken_data(tmp_path, monkeypatch):
+    """A copy of data/ whose files a test may damage."""
+    copy = tmp_path / "data"
+    shutil.copytree(resources.data_dir(), copy)
+    monkeypatch.setattr(resources, "data_dir", lambda: copy)
+    for loader in (tables.laws, tables.figures, tables.articles, tables.parsed, i18n.catalogue):
+        loader.cache_clear()
+    yield copy
+    for loader in (tables.laws, tables.figures, tables.articles, tables.parsed, i18n.catalogue):
+        loader.cache_clear()
+
+
+def test_missing_file_names_the_file(broken_data, language):
+    language("en")
+    (broken_data / "storage-facts.csv").unlink()
+    with pytest.raises(tables.DataError, match="storage-facts.csv"):
+        tables.figures()
+
+
+def test_bad_row_names_file_row_and_column(broken_data, language):
+    language("zh")
+    path = broken_data / "laws.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[4] = lines[4].replace(",2011-01-08,", ",2011-13-xx,", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(tables.DataError) as error:
+        tables.laws()
+    message = str(error.value)
+    assert "laws.csv" in message and "第 5 行" in message and "in_force_from" in message
+
+
+def test_unknown_reliability_is_refused(broken_data, language):
+    language("en")
+    path = broken_data / "storage-facts.csv"
+    text = path.read_text(encoding="utf-8").replace(",primary,", ",probably,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(tables.DataError, match=r"row \d+ \(column reliability\)"):
+        tables.figures()
+
+
+def test_missing_column_is_named(broken_data, language):
+    language("en")
+    path = broken_data / "laws.csv"
+    text = path.read_text(encoding="utf-8").replace("short_en,", "", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(tables.DataError, match="short_en"):
+        tables.laws()
+
+
+def test_not_utf8_is_a_clear_error(broken_data, language):
+    language("en")
+    path = broken_data / "storage-facts.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    with pytest.raises(tables.DataError, match="storage-facts.csv"):
+        tables.figures()
+
+
+def test_law_list_is_in_the_chosen_language():
+    assert "status" in course.tables.law_list("en").columns
+    assert "状态" in course.tables.law_list("zh").columns
