@@ -6,8 +6,9 @@ Support`` on macOS, ``%APPDATA%`` on Windows), never inside the installed packag
 A missing, read-only or corrupt file never breaks a lesson: progress is then kept
 in memory for this session only.
 
->>> import os, tempfile; os.environ["COURSE_PROGRESS_FILE"] = tempfile.mktemp()
->>> record("00.demo", "correct"); latest()["00.demo"]
+>>> progress_file().name
+'progress.json'
+>>> _ = record("00.demo", "correct"); latest()["00.demo"]
 'correct'
 """
 from __future__ import annotations

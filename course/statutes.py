@@ -7,8 +7,8 @@
 True
 >>> current("csl", 68).number          # old Art. 68 is Art. 69 since 2026-01-01
 69
->>> int(count_word("csl", "日志", version="2017")["count"].sum())
-2
+>>> count_word("csl", "网络日志", version="2017")["label"].tolist()
+['第二十一条']
 """
 from __future__ import annotations
 
@@ -174,7 +174,7 @@ def article(law: str, number, version: str | int | None = None) -> Provision:
 def by_id(article_id: str) -> Provision:
     """Look an article up by its id, e.g. ``by_id("csl-2017:21")``."""
     law, _, number = article_id.partition(":")
-    return article(law, number, None) if law in tables.laws().index else article(law, number)
+    return article(law, number)
 
 
 def current(law: str, old_number, old_version: str | int = "2017") -> Provision:
