@@ -334,6 +334,11 @@ class Comparison:
                 f'<td class="course-compare-new"><div class="course-statute-text">{right}</div></td></tr>'
                 f'</table>{same}<p class="course-statute-note">{legend}</p><ul>{notes}</ul></div>')
 
+    def __repr__(self) -> str:
+        old = " + ".join(p.id for p in self.old) or "-"
+        new = " + ".join(p.id for p in self.new) or "-"
+        return f"Comparison({old} → {new})"
+
     def _repr_html_(self) -> str:
         return self.html()
 
@@ -381,13 +386,61 @@ def keyword_table(law: str, words, version: str | int | None = None) -> pd.DataF
     words = split_words(words) if isinstance(words, str) else list(words)
     lid = statutes.law_id(law, version)
     keys = [a.key for a in tables.parsed(lid).articles]
-    table = pd.DataFrame(0, index=pd.Index(keys, name="article"), columns=words, dtype="int64")
+    table = pd.DataFrame(0, index=pd.Index(keys, name=t("viewer.col_article")), columns=words,
+                         dtype="int64")
     for word in words:
         counts = statutes.count_word(lid, word)
         for row in counts.itertuples():
             table.loc[row.id.partition(":")[2], word] = int(row.count)
     table["total"] = table[words].sum(axis=1) if words else 0
     return table[table["total"] > 0]
+
+
+def count_readings(readings: dict, law: str = CSL, versions_=("2017", "2026")) -> pd.DataFrame:
+    """How many places each *reading* of a phrase finds: a reading is a list of words.
+
+    One row per reading; for each version, the occurrences and the articles they are in.
+
+    >>> [str(v) for v in count_readings({"保存 + 留存": ["保存", "留存"]}).iloc[0]]
+    ['6', '21, 41, 47, 48, 50, 68', '7', '23, 43, 49, 50, 52, 69']
+    """
+    records = []
+    for name, words in readings.items():
+        record = {"reading": name}
+        for version in versions_:
+            table = keyword_table(law, words, version)
+            record[t("viewer.col_places", version=version)] = int(table["total"].sum())
+            record[t("viewer.col_articles", version=version)] = ", ".join(table.index)
+        records.append(record)
+    return pd.DataFrame.from_records(records).set_index("reading").rename_axis(t("viewer.col_reading"))
+
+
+def search_laws(words, laws=None) -> pd.DataFrame:
+    """Every article, in every law (or in ``laws``), that contains *all* the given words.
+
+    Matching ignores whitespace and punctuation width (like :func:`course.statutes.contains`).
+    Columns: ``id``, ``citation``, and one count per word.
+
+    >>> search_laws(["网络日志", "六个月"])["id"].tolist()
+    ['csl-2017:21', 'csl-2026:23']
+    """
+    words = [words] if isinstance(words, str) else list(words)
+    wanted = [statutes.normalise(word) for word in words]
+    chosen = [statutes.law_id(law) for law in laws] if laws else tables.article_laws()
+    records = []
+    for lid in chosen:
+        for art in tables.parsed(lid).articles:
+            text = statutes.normalise(art.text)
+            if all(word in text for word in wanted):
+                record = {"id": art.id, "citation": statutes.article(lid, art.key).citation()}
+                record.update({_short(word): text.count(norm) for word, norm in zip(words, wanted)})
+                records.append(record)
+    return pd.DataFrame.from_records(records, columns=["id", "citation", *map(_short, words)])
+
+
+def _short(word: str, width: int = 10) -> str:
+    """A column label for a searched phrase: long phrases are cut with “…”."""
+    return word if len(word) <= width else word[:width - 1] + "…"
 
 
 def keyword_chart(law: str, words, version: str | int | None = None):
@@ -468,7 +521,7 @@ class StatuteViewer:
         self.count_button = w.Button(description=t("viewer.count"), icon="bar-chart")
         self.view = w.HTML()
         self.counter = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="100%", display="none"))
         for box, name in ((self.law_box, "law"), (self.version_box, "version"),
                           (self.article_box, "article"), (self.term_box, "search"),
                           (self.compare_box, "compare"), (self.words_box, "words"),
@@ -524,6 +577,7 @@ class StatuteViewer:
         words = split_words(self.words_box.value)
         if not words:
             self.counter.value, self.chart.value = "", b""
+            self.chart.layout.display = "none"
             return
         lid = self.version_box.value
         table = keyword_table(lid, words)
@@ -534,6 +588,7 @@ class StatuteViewer:
                               f'data-articles="{len(table)}"><p>{html.escape(summary)}</p>'
                               f'{table.T.to_html() if len(table) else ""}</div>')
         self.chart.value = figure_png(keyword_chart(lid, words)) if len(table) else b""
+        self.chart.layout.display = "" if len(table) else "none"
 
 
 def viewer(law: str = CSL, article=21, version: str | int | None = "2017", term: str = "",
