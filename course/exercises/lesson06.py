@@ -10,6 +10,19 @@ Every answer is checked against the texts in ``data/laws/`` by the tests
 from __future__ import annotations
 
 from course.exercises import ArticleSet, Choice, Number
+from course.tables import read_table
+
+def verdict_choices() -> dict:
+    """The course's verdict grades as choices: ``{"accurate": {"zh": "准确", "en": "accurate"}, ...}``."""
+    table = read_table("verdicts.csv", {"id": "str", "label_zh": "str", "label_en": "str"})
+    return {row.id: {"zh": row.label_zh, "en": row.label_en} for row in table.itertuples()}
+
+
+def verdict_options(lang: str) -> str:
+    """The grades as the learner may type them, e.g. ``accurate（准确）``."""
+    return "; ".join(f"{key}（{labels[lang]}）" if lang == "zh" else f"{key} ({labels[lang]})"
+                     for key, labels in verdict_choices().items())
+
 
 MPS = {"zh": "《公安机关办理刑事案件程序规定》（2020年文本）", "en": "the MPS Criminal Case Procedure Provisions (2020 text)"}
 
@@ -18,15 +31,15 @@ EXERCISES = [
         name="approval_level", lesson="06", points=1,
         prompt={
             "zh": f"按{MPS['zh']}第二百六十五条第一款，公安机关采取技术侦查措施，由谁批准？"
-                  "填选项字母（或选项原文）：\n"
-                  "A. 县级以上公安机关负责人\nB. 设区的市一级以上公安机关负责人\n"
-                  "C. 办案部门负责人\nD. 人民法院",
+                  "填选项字母（或选项原文）：\n\n"
+                  "A. 县级以上公安机关负责人\n\nB. 设区的市一级以上公安机关负责人\n\n"
+                  "C. 办案部门负责人\n\nD. 人民法院",
             "en": f"Under {MPS['en']}, Art. 265, para. 1, who approves technical investigation "
-                  "measures taken by the police? Answer with the letter:\n"
-                  "A. the head of a police organ at county level or above (县级以上公安机关负责人)\n"
+                  "measures taken by the police? Answer with the letter:\n\n"
+                  "A. the head of a police organ at county level or above (县级以上公安机关负责人)\n\n"
                   "B. the head of a police organ of a city divided into districts or above "
-                  "(设区的市一级以上公安机关负责人)\n"
-                  "C. the head of the case-handling unit (办案部门负责人)\nD. a people's court",
+                  "(设区的市一级以上公安机关负责人)\n\n"
+                  "C. the head of the case-handling unit (办案部门负责人)\n\nD. a people's court",
         },
         choices={
             "A": {"zh": "县级以上公安机关负责人"},
@@ -110,11 +123,11 @@ EXERCISES = [
         name="before_filing", lesson="06", points=1,
         prompt={
             "zh": f"立案之前，公安机关对线索进行“调查核实”时，按{MPS['zh']}第一百七十四条第二款，"
-                  "下列哪一项是可以做的？填字母：\nA. 采取技术侦查措施\nB. 调取证据材料\n"
+                  "下列哪一项是可以做的？填字母：\n\nA. 采取技术侦查措施\n\nB. 调取证据材料\n\n"
                   "C. 冻结被调查对象的财产",
             "en": f"Before a case is filed (立案), while the police “investigate and verify” (调查核实) a lead, "
-                  f"which of these may they do under {MPS['en']}, Art. 174, para. 2? Answer with the letter:\n"
-                  "A. take technical investigation measures\nB. obtain evidence materials (调取证据材料)\n"
+                  f"which of these may they do under {MPS['en']}, Art. 174, para. 2? Answer with the letter:\n\n"
+                  "A. take technical investigation measures\n\nB. obtain evidence materials (调取证据材料)\n\n"
                   "C. freeze the property of the person looked into",
         },
         choices={
@@ -142,16 +155,16 @@ EXERCISES = [
     Choice(
         name="deleted_chats", lesson="06", points=1,
         prompt={
-            "zh": "文章说「就算删除了聊天记录,警察也是可以恢复聊天记录的」。课程里的法律文本支持哪一种说法？填字母：\n"
-                  "A. 法律保证警察一定能恢复删除的聊天记录\n"
-                  "B. 法律把电子数据列为证据，并规定怎样收集、提取和审查；删除的记录能不能恢复是技术问题，法律文本没有回答\n"
+            "zh": "文章说「就算删除了聊天记录,警察也是可以恢复聊天记录的」。课程里的法律文本支持哪一种说法？填字母：\n\n"
+                  "A. 法律保证警察一定能恢复删除的聊天记录\n\n"
+                  "B. 法律把电子数据列为证据，并规定怎样收集、提取和审查；删除的记录能不能恢复是技术问题，法律文本没有回答\n\n"
                   "C. 法律禁止警察恢复删除的聊天记录",
             "en": "The article says deleted chats can always be recovered by the police. Which statement do the "
-                  "law texts in the course support? Answer with the letter:\n"
-                  "A. the law guarantees that police can recover deleted chats\n"
+                  "law texts in the course support? Answer with the letter:\n\n"
+                  "A. the law guarantees that police can recover deleted chats\n\n"
                   "B. the law makes electronic data a kind of evidence and says how it is collected, extracted "
                   "and examined; whether deleted records can be recovered is a technical question the texts do "
-                  "not answer\n"
+                  "not answer\n\n"
                   "C. the law forbids police to recover deleted chats",
         },
         choices={"A": {}, "B": {}, "C": {}},
@@ -166,15 +179,48 @@ EXERCISES = [
         solution={
             "zh": "B。刑事诉讼法（2018年文本）第五十条第二款第（八）项把电子数据列为证据；公安部程序规定（2020年文本）"
                   "第六十六条规定扣押原始存储介质、现场或网络在线提取，并要求电子数据“无删除、修改、增加”才可用作证据。"
-                  "两部文本都没有说删除的记录能否恢复：这要看设备和数据的实际情况，是技术问题。"
-                  "文章的说法作为普遍结论没有依据。",
+                  "两部文本都没有说删除的记录能否恢复：这要看设备、加密和数据是否已被覆盖，是技术问题。"
+                  "有过在设备上恢复的报道（2018年合肥，见课程来源表 tencent-denial-2018-04-29），"
+                  "但文章“也是可以恢复的”说得太绝对（课程结论表 C30：部分准确）。",
             "en": "B. Criminal Procedure Law (2018 text), Art. 50, para. 2, item (8) lists electronic data as "
                   "evidence; MPS Provisions (2020 text), Art. 66 provides for seizing the original storage medium "
                   "or extracting data on site or online, and admits electronic data only if nothing was deleted, "
                   "altered or added. Neither text says whether deleted records can be recovered: that depends on "
-                  "the device and the data, a technical question. As a blanket statement the article's claim is "
-                  "unsupported.",
+                  "the device, its encryption and whether the data was overwritten: a technical question. "
+                  "Recovery from a device has been reported (Hefei, 2018; course source tencent-denial-2018-04-29), "
+                  "but the article's “can be recovered” is too absolute (claims table C30: partly accurate).",
         },
         wrong=["A", "C"],
     ),
+    Choice(
+        name="verdict_county_level", lesson="06", points=1,
+        prompt={
+            "zh": "用全课统一的结论等级（data/verdicts.csv），文章的「一是微信内容涉及刑事案件,特别是重要的刑事案件侦查线索,"
+                  "县级以上公安机关可以对这个手机号码采取技术侦查手段」应当得哪一个结论？填等级的英文代号或中文名：\n\n"
+                  + verdict_options("zh"),
+            "en": "Using the course's verdict grades (data/verdicts.csv), which verdict fits the article's claim that "
+                  "county-level police may use technical investigation measures on the phone number once WeChat "
+                  "content concerns a criminal case? Type the grade:\n\n" + verdict_options("en"),
+        },
+        choices=verdict_choices(),
+        answer="inaccurate",
+        hints={
+            "zh": ["三个要点：什么时候可以用（立案前还是立案后）？谁批准？级别和文章说的一样吗？"],
+            "en": ["Three points: when may the measures be used (before or after filing)? Who approves? "
+                   "Is that the level the article names?"],
+        },
+        solution={
+            "zh": "inaccurate（不准确）。技术侦查须在立案后、限于严重犯罪（刑事诉讼法2018年文本第一百五十条第一款），"
+                  "由设区的市一级以上公安机关负责人批准（公安部程序规定2020年文本第二百六十五条第一款）；"
+                  "“县级以上”与条文相矛盾，只有“线索”也不够。与课程的结论表（claims.csv，C25）一致。",
+            "en": "inaccurate. Technical investigation is possible only after filing, for serious crimes (Criminal "
+                  "Procedure Law, 2018 text, Art. 150, para. 1), approved by the head of a police organ of a city "
+                  "divided into districts or higher (MPS Provisions, 2020 text, Art. 265, para. 1); “county level” "
+                  "contradicts the text, and a lead is not enough. Same as the course's claims table (C25).",
+        },
+        wrong=["partly-accurate", "accurate", "outdated", "部分准确"],
+    ),
 ]
+
+# Exercises whose answer is a verdict of the claims table (checked by the tests).
+CLAIMS = {"verdict_county_level": "C25"}

@@ -10,6 +10,7 @@ Every answer is checked against the texts in ``data/laws/`` by the tests
 from __future__ import annotations
 
 from course.exercises import ArticleSet, Choice, Number
+from course.exercises.lesson06 import verdict_choices, verdict_options
 
 EXERCISES = [
     ArticleSet(
@@ -94,42 +95,42 @@ EXERCISES = [
     Choice(
         name="quote_verdict", lesson="07", points=1,
         prompt={
-            "zh": "文章对刑法第二百五十三条之一的引文，结论是哪一个？填字母：\n"
-                  "A. 字句有出入，引错了\nB. 字句与现行文本一致，只有标点全半角和换行不同\n"
-                  "C. 引的是已经失效的旧文本",
-            "en": "What is the verdict on the article's quotation of Criminal Law Art. 253-1? Answer with the "
-                  "letter:\nA. the wording differs: misquoted\nB. the wording is that of the text in force; "
-                  "only punctuation width and line breaks differ\nC. it quotes an outdated text",
+            "zh": "用全课统一的结论等级（data/verdicts.csv），文章对刑法第二百五十三条之一四款的引文应当得哪一个结论？"
+                  "填等级的英文代号或中文名：\n\n" + verdict_options("zh"),
+            "en": "Using the course's verdict grades (data/verdicts.csv), which verdict fits the article's "
+                  "quotation of the four paragraphs of Criminal Law Art. 253-1? Type the grade:\n\n"
+                  + verdict_options("en"),
         },
-        choices={"A": {}, "B": {}, "C": {}},
-        answer="B",
+        choices=verdict_choices(),
+        answer="accurate",
         hints={
             "zh": ["course.statutes.normalise() 去掉空白、统一标点宽度；比较两段规范化后的文字。"],
             "en": ["course.statutes.normalise() removes whitespace and unifies punctuation width; compare the "
                    "two normalised texts."],
         },
         solution={
-            "zh": "B。规范化后两段文字相同；课程里的刑法文本是修正到刑法修正案（十二）的现行文本。",
-            "en": "B. After normalising, the two texts are the same; the course's Criminal Law text is the one "
-                  "in force, consolidated up to Amendment XII.",
+            "zh": "accurate（准确）。规范化后两段文字相同；课程里的刑法文本是修正到刑法修正案（十二）的现行文本。"
+                  "与课程的结论表（claims.csv，C35）一致。",
+            "en": "accurate. After normalising, the two texts are the same; the course's Criminal Law text is the one "
+                  "in force, consolidated up to Amendment XII. Same as the course's claims table (C35).",
         },
-        wrong=["A", "C"],
+        wrong=["inaccurate", "outdated", "misattributed", "partly-accurate"],
     ),
     Choice(
         name="best_fit", lesson="07", points=2,
         prompt={
             "zh": "情境：你的伴侣趁你睡着，用你的手机翻看了你的微信聊天，没有复制、没有告诉任何人。"
-                  "按条文的字面，哪一项最直接适用？填字母：\n"
-                  "A. 刑法第二百五十三条之一（侵犯公民个人信息罪）\n"
-                  "B. 民法典第一千零三十二条、第一千零三十三条（隐私权，民事责任）\n"
-                  "C. 刑法第二百五十三条（邮政工作人员开拆邮件）\n"
+                  "按条文的字面，哪一项最直接适用？填字母：\n\n"
+                  "A. 刑法第二百五十三条之一（侵犯公民个人信息罪）\n\n"
+                  "B. 民法典第一千零三十二条、第一千零三十三条（隐私权，民事责任）\n\n"
+                  "C. 刑法第二百五十三条（邮政工作人员开拆邮件）\n\n"
                   "D. 个人信息保护法",
             "en": "Situation: while you sleep, your partner reads your WeChat chats on your phone, copies "
                   "nothing and tells no one. By the words of the texts, which rule fits most directly? Answer "
-                  "with the letter:\n"
-                  "A. Criminal Law Art. 253-1 (infringing citizens' personal information)\n"
-                  "B. Civil Code Arts. 1032 and 1033 (right of privacy; civil liability)\n"
-                  "C. Criminal Law Art. 253 (postal workers opening mail)\n"
+                  "with the letter:\n\n"
+                  "A. Criminal Law Art. 253-1 (infringing citizens' personal information)\n\n"
+                  "B. Civil Code Arts. 1032 and 1033 (right of privacy; civil liability)\n\n"
+                  "C. Criminal Law Art. 253 (postal workers opening mail)\n\n"
                   "D. the Personal Information Protection Law",
         },
         choices={"A": {}, "B": {}, "C": {}, "D": {}},
@@ -157,3 +158,6 @@ EXERCISES = [
         wrong=["A", "C", "D"],
     ),
 ]
+
+# Exercises whose answer is a verdict of the claims table (checked by the tests).
+CLAIMS = {"quote_verdict": "C35"}

@@ -10,6 +10,7 @@ Every answer is checked against the texts in ``data/laws/`` by the tests
 from __future__ import annotations
 
 from course.exercises import Choice, Number
+from course.exercises.lesson06 import verdict_choices, verdict_options
 
 EXERCISES = [
     Number(
@@ -122,36 +123,42 @@ EXERCISES = [
         wrong=[1, 40, 2],
     ),
     Choice(
-        name="basic_right", lesson="08", points=1,
+        name="basic_right", lesson="08", points=2,
         prompt={
-            "zh": "文章说「保存视频和聊天记录,是中国公民应有一项基本权利,任何人都无法剥夺」。结论是哪一个？填字母：\n"
-                  "A. 宪法第二章明文规定了这项基本权利\n"
-                  "B. 宪法里没有这项权利，这是作者的观点，条文不支持；宪法第四十条保护的是通信自由和通信秘密\n"
-                  "C. 宪法禁止公民保存聊天记录",
-            "en": "The article says keeping videos and chat records is a basic right of every Chinese citizen "
-                  "that no one can take away. What is the verdict? Answer with the letter:\n"
-                  "A. Chapter II of the Constitution states this basic right\n"
-                  "B. the Constitution has no such right: it is the author's opinion, unsupported by the text; "
-                  "Art. 40 protects the freedom and privacy of correspondence\n"
-                  "C. the Constitution forbids citizens to keep chat records",
+            "zh": "用全课统一的结论等级（data/verdicts.csv），文章的「保存视频和聊天记录,是中国公民应有一项基本权利,"
+                  "任何人都无法剥夺」应当得哪一个结论？填等级的英文代号或中文名：\n\n" + verdict_options("zh"),
+            "en": "Using the course's verdict grades (data/verdicts.csv), which verdict fits the article's claim "
+                  "that keeping videos and chat records is a basic right of Chinese citizens that no one can take "
+                  "away? Type the grade:\n\n" + verdict_options("en"),
         },
-        choices={"A": {}, "B": {}, "C": {}},
-        answer="B",
+        choices=verdict_choices(),
+        answer="inaccurate",
         hints={
-            "zh": ["看看宪法第二章有哪些条：course.tables.articles() 里 law 为 \"constitution-2018\"，"
-                   "chapter 含“第二章”。"],
-            "en": ["List the articles of Chapter II: in course.tables.articles(), law \"constitution-2018\" and "
-                   "chapter containing “第二章”."],
+            "zh": ["宪法第二章里有这项权利吗？", "民法典第一千零一十九条第一款、第一千零三十三条第（五）项和"
+                   "第一千零三十五条第二款，对保存他人的肖像和私密信息说了什么？这和“任何人都无法剥夺”矛盾吗？"],
+            "en": ["Is there such a right in Chapter II of the Constitution?",
+                   "What do Civil Code Art. 1019, para. 1, Art. 1033, item (5) and Art. 1035, para. 2 say about "
+                   "keeping other people's likeness and private information? Does that contradict “no one can "
+                   "take it away”?"],
         },
         solution={
-            "zh": "B。宪法没有这样的条文；第五十一条还规定行使自由和权利不得损害其他公民的合法的自由和权利。"
-                  "保存他人的私密信息本身也可能受民法典第一千零三十三条第（五）项限制（“处理”包括存储，"
-                  "第一千零三十五条第二款）。",
-            "en": "B. The Constitution has no such article; Art. 51 adds that exercising freedoms and rights may not "
-                  "infringe other citizens' lawful freedoms and rights. Keeping someone else's private "
-                  "information may itself be limited by Civil Code Art. 1033, item (5) (“processing” includes "
-                  "storing, Art. 1035, para. 2).",
+            "zh": "inaccurate（不准确）。宪法（2018年修正）第二章没有这项权利（“保存”一词在宪法里出现 0 次），"
+                  "第四十条保护的是通信自由和通信秘密，第五十一条还规定行使权利不得损害其他公民的合法的自由和权利。"
+                  "民法典（2020年文本）第一千零一十九条第一款（未经同意不得制作、使用、公开他人肖像）、"
+                  "第一千零三十三条第（五）项（不得处理他人的私密信息，“处理”包括存储，第一千零三十五条第二款）"
+                  "直接限制了保存他人的视频和私密聊天，所以“任何人都无法剥夺”与条文相矛盾。"
+                  "与课程的结论表（claims.csv，C41）一致。",
+            "en": "inaccurate. Chapter II of the Constitution (as amended 2018) has no such right (“保存” occurs 0 "
+                  "times in it); Art. 40 protects the freedom and privacy of correspondence, and Art. 51 says rights "
+                  "may not be exercised against other citizens' lawful freedoms and rights. Civil Code (2020 text) "
+                  "Art. 1019, para. 1 (no making, using or publishing another's likeness without consent) and "
+                  "Art. 1033, item (5) (no processing of another's private information; processing includes "
+                  "storing, Art. 1035, para. 2) directly limit keeping other people's videos and private chats, so "
+                  "“no one can take it away” contradicts the texts. Same as the course's claims table (C41).",
         },
-        wrong=["A", "C"],
+        wrong=["accurate", "partly-accurate", "outdated"],
     ),
 ]
+
+# Exercises whose answer is a verdict of the claims table (checked by the tests).
+CLAIMS = {"basic_right": "C41"}
