@@ -184,12 +184,12 @@ def default_sources() -> pd.DataFrame:
         known = [k for k in p.figures if k in figs.index]
         rows.append({
             t("storage.col.param"): p.label,
-            t("storage.col.default"): _plain(p.default),
+            t("storage.col.default"): format_count(p.default) if p.default >= 1e4 else _plain(p.default),
             t("storage.col.unit"): p.unit,
             t("storage.col.basis"): t(f"storage.basis.{p.basis}"),
             t("storage.col.figures"): ", ".join(known),
             t("storage.col.as_of"): "; ".join(figs.loc[k, "as_of"] for k in known),
-            t("storage.col.source"): "; ".join(figs.loc[k, "source"] for k in known),
+            t("storage.col.source"): "; ".join(_resolved_source(k) for k in known),
             t("storage.col.reliability"): "; ".join(figs.loc[k, "reliability"] for k in known),
         })
     return pd.DataFrame(rows)
@@ -252,7 +252,7 @@ def format_bytes(n_bytes: float, binary: bool = False) -> str:
     if n_bytes < 0 or not math.isfinite(n_bytes):
         raise StorageInputError(t("storage.error.bytes", value=n_bytes))
     if n_bytes < base:
-        return f"{n_bytes:.3g} B"
+        return f"{n_bytes:.0f} B" if n_bytes >= 1 or n_bytes == 0 else f"{n_bytes:.2g} B"
     value, i = float(n_bytes), 0
     while value >= base and i < len(units) - 1:
         value /= base
@@ -439,6 +439,18 @@ def compression_table(text: str | None = None) -> pd.DataFrame:
     return table
 
 
+def compression_summary(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`compression_table` with column names in the notebook's language, for reading.
+
+    >>> list(compression_summary().columns)[:2] == [t("storage.col.encoding"), t("storage.col.algorithm")]
+    True
+    """
+    table = compression_table() if table is None else table
+    shown = table.copy()
+    shown["algorithm"] = shown["algorithm"].replace("-", t("storage.chart.algo_none"))
+    return shown.rename(columns={column: t(f"storage.col.{column}") for column in shown.columns})
+
+
 def compression_saving_pct(algorithm: str = "lzma", encoding: str = "UTF-8", text: str | None = None) -> float:
     """The measured saving in % of one algorithm on one encoding of ``text`` (default: the law text).
 
@@ -451,6 +463,26 @@ def compression_saving_pct(algorithm: str = "lzma", encoding: str = "UTF-8", tex
         raise StorageInputError(t("storage.error.algorithm", value=f"{encoding}/{algorithm}",
                                   known=", ".join(COMPRESSORS)))
     return float(row["saving_pct"].iloc[0])
+
+
+@functools.cache
+def chunked_saving_pct(chunk_chars: int = 20, algorithm: str = "zlib", encoding: str = "UTF-8",
+                       law_id: str = SAMPLE_LAW) -> float:
+    """Saving in % when the law text is cut into pieces of ``chunk_chars`` characters, each compressed alone.
+
+    Short pieces, like chat messages compressed one by one, have no context to reuse, and
+    the compressor's own header can make them *bigger* (a negative saving).
+
+    >>> chunked_saving_pct(20, "zlib") < 0 < chunked_saving_pct(1000, "zlib")
+    True
+    """
+    _check_named("chunk_chars", chunk_chars, 1, math.inf)
+    text = law_text(law_id)
+    pieces = [text[i:i + int(chunk_chars)].encode(ENCODINGS[encoding])
+              for i in range(0, len(text), int(chunk_chars))]
+    original = sum(len(piece) for piece in pieces)
+    compressed = sum(compressed_size(piece, algorithm) for piece in pieces)
+    return round(100 * (1 - compressed / original), 1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -488,7 +520,7 @@ def check_inputs(**values) -> dict[str, float]:
     >>> check_inputs(compression_pct=120)
     Traceback (most recent call last):
     ...
-    course.storage.StorageInputError: 参数 compression_pct（压缩节省的比例）超出允许范围：0 ≤ compression_pct < 100，而输入的是 120。
+    course.storage.StorageInputError: 参数“压缩节省的比例”（compression_pct）超出允许范围：0 ≤ compression_pct < 100，而输入的是 120。
     """
     unknown = [name for name in values if name not in params()]
     if unknown:
@@ -618,7 +650,24 @@ def cite(key: str, lang: str | None = None) -> str:
     """
     row = figure_row(key)
     return t("storage.cite", lang=lang, value=row["value"], unit=row["unit"], as_of=row["as_of"],
-             source=row["source"], reliability=row["reliability"])
+             source=_resolved_source(key), reliability=row["reliability"])
+
+
+def _resolved_source(key: str) -> str:
+    """The source of a figure; a row whose source reads “same …” takes the last full source above it.
+
+    >>> _resolved_source("backblaze_hdd_cost_2022_11").startswith("https://blocksandfiles.com")
+    True
+    """
+    from . import tables
+
+    figs = tables.figures()
+    position = figs.index.get_loc(key)
+    for i in range(position, -1, -1):
+        source = figs.iloc[i]["source"]
+        if not source.lower().startswith("same"):
+            return source
+    return figs.iloc[position]["source"]
 
 
 def video_bytes_per_day(hours_per_minute: float | None = None, mbps: float | None = None) -> float:

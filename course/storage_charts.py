@@ -16,19 +16,45 @@ from :func:`course.fonts.use_chinese_font`. Figures are made with the object API
 """
 from __future__ import annotations
 
+import functools
+import io
+
 from . import storage
 from .fonts import use_chinese_font
 from .i18n import t
 
 COLOURS = {"text": "#1f77b4", "media": "#9467bd", "novel": "#2ca02c", "video": "#d62728",
            "drive": "#7f7f7f", "cloud": "#ff7f0e", "low": "#d62728"}
+VOLUME_FLOOR, VOLUME_CEILING = 1e5, 1e19     # bytes: the y range of the volume chart
+NOTE_STYLE = {"fontsize": 7.5, "color": "#444444"}
 
 
 def _figure(width: float = 7.5, height: float = 4.2, dpi: int = 100):
     from matplotlib.figure import Figure
 
     use_chinese_font()
+    _show_figures_in_notebooks()
     return Figure(figsize=(width, height), dpi=dpi, layout="constrained")
+
+
+@functools.cache
+def _show_figures_in_notebooks() -> None:
+    """In IPython/Jupyter, display a returned ``Figure`` as a PNG (pyplot's inline backend is not needed)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    from matplotlib.figure import Figure
+
+    def png(fig) -> bytes:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", bbox_inches="tight")
+        return buffer.getvalue()
+
+    shell.display_formatter.formatters["image/png"].for_type(Figure, png)
 
 
 def _note(fig, text: str) -> None:
@@ -105,21 +131,23 @@ def volume_chart(result=None, *, width: float = 7.5, height: float = 4.2, dpi: i
     fig = _figure(width, height, dpi)
     ax = fig.add_subplot()
     values = _volume_values(result)
-    bars = ax.bar(range(4), [max(v, 1) for v in values], color=colours, width=0.6)
+    bars = ax.bar(range(4), [max(v, VOLUME_FLOOR) for v in values], color=colours, width=0.6)
     for bar, value in zip(bars, values):
-        ax.text(bar.get_x() + bar.get_width() / 2, max(value, 1) * 1.4, storage.format_bytes(value),
+        ax.text(bar.get_x() + bar.get_width() / 2, max(value, VOLUME_FLOOR) * 1.4, storage.format_bytes(value),
                 ha="center", va="bottom", fontsize=9)
     drive_tb = result.inputs["drive_tb"]
     ax.axhline(drive_tb * storage.TB, color=COLOURS["drive"], linestyle=":", linewidth=1)
-    ax.text(3.45, drive_tb * storage.TB * 1.3, t("storage.chart.drive_line", tb=f"{drive_tb:g}"),
-            ha="right", va="bottom", fontsize=8, color="#444444")
+    ax.text(-0.45, drive_tb * storage.TB * 1.3, t("storage.chart.drive_line", tb=f"{drive_tb:g}"),
+            ha="left", va="bottom", fontsize=8, color="#444444")
     ax.set_xticks(range(4), labels, fontsize=8.5)
     ax.set_yscale("log")
-    ax.set_ylim(1e5, 1e18)
+    ax.set_ylim(VOLUME_FLOOR, VOLUME_CEILING)
+    ax.set_yticks([10 ** (3 * i) for i in range(2, 7)], [f"1 {unit}" for unit in storage.SI_UNITS[2:]])
+    ax.minorticks_off()
     ax.set_ylabel(t("storage.chart.volume_ylabel"))
     ax.set_title(t("storage.chart.volume_title"), fontsize=11)
     ax.grid(axis="y", alpha=0.3)
-    ax.set_xlabel(_volume_note(result), fontsize=7.5, color="#444444")
+    fig.supxlabel(_volume_note(result), **NOTE_STYLE)
     return fig
 
 
@@ -134,14 +162,24 @@ def update_volume_chart(fig, result) -> None:
     ax = fig.axes[0]
     values = _volume_values(result)
     for bar, text, value in zip(ax.patches, ax.texts, values):
-        bar.set_height(max(value, 1))
-        text.set_y(max(value, 1) * 1.4)
+        bar.set_height(min(max(value, VOLUME_FLOOR), VOLUME_CEILING))
+        text.set_y(min(max(value, VOLUME_FLOOR), VOLUME_CEILING / 10) * 1.4)
         text.set_text(storage.format_bytes(value))
     drive = result.inputs["drive_tb"] * storage.TB
     ax.lines[0].set_ydata([drive, drive])
     ax.texts[4].set_y(drive * 1.3)
     ax.texts[4].set_text(t("storage.chart.drive_line", tb=f"{result.inputs['drive_tb']:g}"))
-    ax.set_xlabel(_volume_note(result))
+    fig.supxlabel(_volume_note(result), **NOTE_STYLE)
+
+
+def volume_artists(fig) -> list:
+    """The artists of a :func:`volume_chart` that :func:`update_volume_chart` changes (for fast redraws).
+
+    >>> len(volume_artists(volume_chart()))      # 4 bars, 5 labels, the drive line, the note
+    11
+    """
+    ax = fig.axes[0]
+    return [*ax.patches, *ax.texts, ax.lines[0], fig.texts[-1]]
 
 
 def cost_chart(result=None):

@@ -178,6 +178,10 @@ class Table(Exercise):
     def model_answer(self):
         return self.expected()
 
+    def answer_source(self) -> str:
+        """A table has no short literal form: the key calls the exercise's own expected table."""
+        return f"course.exercises.get({self.id!r}).model_answer()"
+
     def judge(self, value) -> Verdict:
         import pandas as pd
 
@@ -279,13 +283,26 @@ class _Results:
 
 
 def _empty_body(function) -> bool:
-    """Whether a function's body is only ``...``, ``pass`` or a docstring."""
+    """Whether a function's body is only ``...``, ``pass`` or a docstring.
+
+    >>> def stub(text):
+    ...     'Count bytes.'
+    ...     ...
+    >>> _empty_body(stub), _empty_body(len), _empty_body(lambda text: 0)
+    (True, False, False)
+    """
+    import dis
+
     code = getattr(function, "__code__", None)
-
-    def stub():
-        ...
-
-    return code is not None and code.co_code == stub.__code__.co_code
+    if code is None:
+        return False
+    for instruction in dis.get_instructions(code):
+        if instruction.opname in ("RESUME", "NOP", "RETURN_VALUE"):
+            continue
+        if instruction.opname in ("LOAD_CONST", "RETURN_CONST") and instruction.argval is None:
+            continue
+        return False
+    return True
 
 
 class Open(Exercise):

@@ -1,0 +1,91 @@
+"""The storage calculator widget (course.calculator), driven from code without a browser."""
+import pytest
+
+from course import storage
+from course.calculator import Calculator, calculator
+
+
+@pytest.fixture
+def calc(language):
+    language("zh")
+    return Calculator()
+
+
+def test_starts_at_the_defaults(calc):
+    assert calc.values() == storage.defaults()
+    expected = storage.format_bytes(storage.estimate().bytes_per_day)
+    assert calc.total_text() == expected
+    assert f"<b class='calc-total-value'>{expected}</b>" in calc.total.value
+    assert calc.error == "" and calc.message.value == ""
+
+
+def test_two_inputs_change_the_total(calc):
+    calc.set(users=1.2e9)
+    calc.inputs["chars_per_message"].value = 35          # as the learner types into the box
+    expected = storage.estimate(users=1.2e9, chars_per_message=35)
+    assert calc.result.bytes_per_day == expected.bytes_per_day
+    assert calc.total_text() == storage.format_bytes(expected.bytes_per_day)
+    assert storage.format_bytes(expected.bytes_per_year) in calc.table.value
+
+
+def test_slider_input_changes_the_total(calc):
+    calc.inputs["compression_pct"].value = 60
+    assert calc.result.text_bytes_per_day == pytest.approx(storage.estimate(compression_pct=60).text_bytes_per_day)
+
+
+def test_chart_is_redrawn(calc):
+    before = calc.image.value
+    calc.set(users=1e6)
+    assert calc.image.value[:8] == b"\x89PNG\r\n\x1a\n" and calc.image.value != before
+
+
+@pytest.mark.parametrize("name, value", [("users", -5), ("users", float("nan")), ("compression_pct", 100),
+                                         ("bytes_per_char", 0), ("copies", 2.5), ("drive_tb", float("inf"))])
+def test_invalid_input_shows_a_message_not_a_traceback(calc, name, value):
+    total = calc.total_text()
+    calc.set(**{name: value})                          # through the checked setter
+    assert name in calc.error and "⚠" in calc.message.value
+    assert calc.total_text() == total                  # the last valid result stays
+    calc.set(**{name: storage.defaults()[name]})
+    assert calc.error == "" and calc.message.value == ""
+
+
+def test_invalid_value_typed_into_a_box(calc):
+    calc.inputs["retention_days"].value = -30          # FloatText accepts it; the model refuses it
+    assert "retention_days" in calc.error and "允许范围" in calc.error
+    calc.inputs["retention_days"].value = 30
+    assert calc.error == "" and calc.result.inputs["retention_days"] == 30
+
+
+def test_string_is_refused_with_a_message(calc):
+    calc.set(users="十二亿")
+    assert "users" in calc.error and "'十二亿'" in calc.error
+
+
+def test_reset_button_restores_defaults(calc):
+    calc.set(users=5, chars_per_message=1)
+    reset = next(w for w in calc.widget.children if getattr(w, "description", "") == "恢复默认值")
+    reset.click()
+    assert calc.values() == storage.defaults()
+
+
+def test_sources_of_the_defaults_are_shown(calc):
+    html = calc.widget.children[-1].children[0].value
+    for key in ("wechat_mau_2025q4", "wechat_msgs_per_day_2017_09", "aws_s3_standard_price"):
+        assert key in html
+    assert "假设" in html
+
+
+def test_labels_follow_the_language(language):
+    language("en")
+    calc = calculator(users=1e9)
+    assert "Total per day" in calc.total.value
+    text = " ".join(getattr(w, "value", "") for row in calc.widget.children
+                    for w in getattr(row, "children", ()) if isinstance(getattr(w, "value", None), str))
+    assert "characters per message" in text and "assumption" in text
+
+
+def test_bad_starting_value_raises(language):
+    language("en")
+    with pytest.raises(storage.StorageInputError, match="users"):
+        Calculator(users=-1)
