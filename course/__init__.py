@@ -19,9 +19,9 @@ from .i18n import get_language, set_language, t
 __version__ = "0.1.0"
 
 _SUBMODULES = {
-    "tables", "statutes", "lawtext", "fonts", "cnnum", "resources", "i18n", "charts",
-    "exercises", "progress", "storage", "calculator", "claims", "explorer", "viewer",
-    "grading", "teacher", "nbgrader_export", "cli", "display",
+    "tables", "statutes", "lawtext", "fonts", "cnnum", "resources", "i18n",
+    "exercises", "progress", "storage", "storage_charts", "calculator", "claims", "explorer",
+    "viewer", "grading", "sandbox", "teacher", "nbgrader_export", "cli",
 }
 
 __all__ = ["set_language", "get_language", "t", *sorted(_SUBMODULES)]

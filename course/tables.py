@@ -192,7 +192,24 @@ def figures() -> pd.DataFrame:
     """
     table = read_table("storage-facts.csv", FIGURE_SCHEMA, unique="key")
     table.insert(2, "number", [_number(v) for v in table["value"]])
+    table["source"] = _resolve_same(table["source"].tolist())
     return table.set_index("key", drop=False)
+
+
+def _resolve_same(sources: list[str]) -> list[str]:
+    """A source written as “same …” means the last full source above it: write that out.
+
+    >>> _resolve_same(["https://a.example/x", "same", "same page"])
+    ['https://a.example/x', 'https://a.example/x', 'https://a.example/x']
+    """
+    resolved, last = [], ""
+    for source in sources:
+        if source.lower().startswith("same") and last:
+            resolved.append(last)
+        else:
+            resolved.append(source)
+            last = source
+    return resolved
 
 
 SOURCE_SCHEMA = {"id": "str", "kind": "str", "title": "str", "url": "str?", "date": "str?",

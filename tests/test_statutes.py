@@ -79,7 +79,8 @@ def test_status_says_which_version_is_in_force(language):
     assert statutes.status("csl-2026", "zh").startswith("现行有效")
 
 
-def test_markdown_display_carries_citation_and_text():
+def test_markdown_display_carries_citation_and_text(language):
+    language("zh")
     shown = statutes.article("iism", 14)._repr_markdown_()
     assert "《互联网信息服务管理办法》（2011年文本）第十四条" in shown
     assert "记录备份应当保存60日" in shown

@@ -15,14 +15,14 @@ fixture (a fresh Chromium page per test), marks itself ``browser``, and uses
 the helpers below::
 
     import pytest
-    from harness import open_notebook, run_all_cells, error_outputs, screenshot
+    from harness import notebook, open_notebook, run_all_cells, error_outputs, screenshot
 
     @pytest.mark.browser
     def test_calculator(lab, page):
         open_notebook(page, lab, "zh/02-too-much-data.ipynb")
         run_all_cells(page)
         assert error_outputs(page) == []
-        slider = page.locator(".widget-slider .noUi-handle").first
+        slider = notebook(page).locator(".widget-slider .noUi-handle").first
         slider.click(); slider.press("ArrowRight")
         page.wait_for_selector("text=…")          # what the widget shows after the change
         screenshot(page, "calculator-zh")         # -> artifacts/screenshots/calculator-zh.png
@@ -31,7 +31,8 @@ Useful selectors (JupyterLab 4.6, ipywidgets 8): a cell ``.jp-Cell``; an
 output ``.jp-OutputArea-output``; a slider handle ``.widget-slider .noUi-handle``
 and its value ``.widget-slider .widget-readout``; a dropdown ``.widget-dropdown
 select``; a button ``.jupyter-button``; rendered markdown ``.jp-RenderedMarkdown``.
-The notebook scrolls inside JupyterLab's own panel: scroll an element into view
+Scope selectors with ``notebook(page)`` (the panel on show). The notebook
+scrolls inside JupyterLab's own panel: scroll an element into view
 (``locator.scroll_into_view_if_needed()``) before a screenshot of it.
 
 Browser tests are skipped (with a reason) only when ``/usr/bin/chromium`` is
@@ -60,7 +61,8 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-IDLE = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status='idle']"
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+IDLE = f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']"
 ERROR_OUTPUT = (".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
                 ".jp-OutputArea-output.jp-mod-error, .jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
 TIMEOUT_MS = 120_000
@@ -71,7 +73,7 @@ class Lab:
     """A running JupyterLab: ``url`` (e.g. ``http://127.0.0.1:40123``), ``root`` (its folder), ``pid``.
 
     >>> Lab(url="http://127.0.0.1:1", root=Path("."), pid=0, process=None).tree_url("zh/a.ipynb")
-    'http://127.0.0.1:1/lab/tree/zh/a.ipynb'
+    'http://127.0.0.1:1/lab/tree/zh/a.ipynb?reset'
     """
 
     url: str
@@ -83,8 +85,8 @@ class Lab:
     _tmp: list = field(default_factory=list, repr=False)
 
     def tree_url(self, relpath: str) -> str:
-        """The address that opens ``relpath`` (relative to ``root``) in JupyterLab."""
-        return f"{self.url}/lab/tree/{relpath}"
+        """The address that opens ``relpath`` (relative to ``root``) alone, in a fresh workspace."""
+        return f"{self.url}/lab/tree/{relpath}?reset"
 
 
 def free_port() -> int:
@@ -163,7 +165,8 @@ def start_lab(root: Path | None = None) -> Lab:
         process = subprocess.Popen(
             [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
              "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
-             "--allow-root", f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False"],
+             "--allow-root", f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",
+             "--LabApp.expose_app_in_browser=True"],
             stdin=subprocess.DEVNULL, stdout=log_handle, stderr=subprocess.STDOUT, env=env, cwd=root)
     lab = Lab(url=f"http://127.0.0.1:{port}", root=root, pid=process.pid, process=process, home=home, log=log)
     try:
@@ -189,9 +192,24 @@ def stop_lab(lab: Lab, cleanup: bool = True) -> int | None:
     return process.returncode if process is not None else None
 
 
+KERNEL_READY = """() => {
+    // window.jupyterapp exists because the server runs with --LabApp.expose_app_in_browser.
+    const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    const context = widget && widget.sessionContext;
+    const kernel = context && context.session && context.session.kernel;
+    return !!kernel && kernel.connectionStatus === 'connected' && kernel.status === 'idle'
+        && !context.isRestarting;
+}"""
+
+
 def wait_kernel_idle(page, timeout: int = TIMEOUT_MS) -> None:
-    """Wait until the open notebook's kernel is connected and idle."""
+    """Wait until the open notebook's kernel is started, connected and idle.
+
+    (The toolbar's execution indicator says "idle" even before a kernel exists, so the
+    kernel itself is asked, through JupyterLab's application object.)
+    """
     page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_function(KERNEL_READY, timeout=timeout)
 
 
 def open_notebook(page, lab: Lab, relpath: str, timeout: int = TIMEOUT_MS) -> None:
@@ -202,7 +220,7 @@ def open_notebook(page, lab: Lab, relpath: str, timeout: int = TIMEOUT_MS) -> No
     if not (lab.root / relpath).is_file():
         raise FileNotFoundError(f"{relpath} is not in the JupyterLab folder {lab.root}")
     page.goto(lab.tree_url(relpath))
-    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=timeout)
+    page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=timeout)
     wait_kernel_idle(page, timeout)
 
 
@@ -249,9 +267,17 @@ def wait_outputs_settled(page, timeout: int = TIMEOUT_MS, quiet_ms: int = 750) -
     raise TimeoutError("notebook outputs kept changing")
 
 
+def notebook(page):
+    """Locator of the notebook panel on show; scope your selectors with it.
+
+    ``notebook(page).locator(".jp-Cell").nth(3)`` is the fourth cell of the open notebook.
+    """
+    return page.locator(PANEL)
+
+
 def error_outputs(page) -> list[str]:
     """Text of every error output (tracebacks, stderr) in the open notebook; ``[]`` when clean."""
-    texts = page.locator(ERROR_OUTPUT).all_inner_texts()
+    texts = notebook(page).locator(ERROR_OUTPUT).all_inner_texts()
     return [text.strip() for text in texts if text.strip()]
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness import REPO, error_outputs, heading_of, open_notebook, run_all_cells, screenshot
+from harness import REPO, error_outputs, heading_of, notebook, open_notebook, run_all_cells, screenshot
 
 LESSON = "00-start-here.ipynb"
 # Until lesson 00 exists, the harness's own tiny notebooks stand in for it.
@@ -46,7 +46,7 @@ def test_lesson00_runs_and_shows_its_title(lab, page, lang):
     run_all_cells(page)
 
     assert error_outputs(page) == []
-    heading = page.locator(".jp-RenderedMarkdown h1", has_text=title).first
+    heading = notebook(page).locator(".jp-RenderedMarkdown h1", has_text=title).first
     heading.wait_for(state="visible")
     heading.scroll_into_view_if_needed()
     assert heading.is_visible()

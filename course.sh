@@ -1,0 +1,82 @@
+#!/bin/sh
+# The course's two commands, with all set-up done on the way:
+#
+#   ./course.sh open [FOLDER] [--lang en] [--port N] [--no-browser]
+#       create .venv if needed, install the course into it, copy the lessons into
+#       FOLDER (default ./wechat-course) and open JupyterLab there.
+#   ./course.sh test [PYTEST ARGS]
+#       the same set-up, plus (on Debian/Ubuntu, as root) the browser and CJK fonts
+#       the browser tests need; then run the whole test suite.
+#
+# PYTHON=python3.12 ./course.sh open   picks the Python used to create .venv.
+set -eu
+
+ROOT=$(cd "$(dirname "$0")" && pwd)
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+SYSTEM_PACKAGES="chromium chromium-driver fonts-noto-cjk"
+
+setup_venv() {
+    if [ ! -x "$PY" ]; then
+        echo "[course.sh] creating $VENV"
+        "${PYTHON:-python3}" -m venv "$VENV"
+    fi
+    stamp="$VENV/.course-installed"
+    if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ] || ! "$PY" -c "import course, pytest" 2>/dev/null; then
+        echo "[course.sh] installing the course and its test tools into $VENV"
+        "$PY" -m pip install -U pip
+        "$PY" -m pip install -e "$ROOT[test]"
+        touch "$stamp"
+    fi
+}
+
+missing_system_packages() {
+    command -v dpkg-query >/dev/null 2>&1 || return 0
+    missing=""
+    for package in $SYSTEM_PACKAGES; do
+        status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+        case "$status" in
+            *"install ok installed"*) ;;
+            *) missing="$missing $package" ;;
+        esac
+    done
+    echo "$missing"
+}
+
+setup_browser() {
+    if ! command -v apt-get >/dev/null 2>&1; then
+        [ -x /usr/bin/chromium ] || echo "[course.sh] note: browser tests need Chromium at /usr/bin/chromium and a CJK font (e.g. Noto Sans CJK); without them they are skipped."
+        return 0
+    fi
+    missing=$(missing_system_packages)
+    [ -n "$missing" ] || return 0
+    if [ "$(id -u)" = 0 ]; then
+        echo "[course.sh] installing:$missing"
+        DEBIAN_FRONTEND=noninteractive apt-get update
+        # shellcheck disable=SC2086
+        DEBIAN_FRONTEND=noninteractive apt-get install -y $missing
+    else
+        echo "[course.sh] the browser tests need these Debian packages; install them with:"
+        echo "    sudo apt-get install -y $SYSTEM_PACKAGES"
+    fi
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+    open)
+        setup_venv
+        exec "$VENV/bin/course" open "$@"
+        ;;
+    test)
+        setup_browser
+        setup_venv
+        cd "$ROOT"
+        exec "$PY" -m pytest -ra "$@"
+        ;;
+    *)
+        echo "usage: ./course.sh open [FOLDER] [--lang zh|en] [--port N] [--no-browser]"
+        echo "       ./course.sh test [PYTEST ARGS]"
+        exit 2
+        ;;
+esac
