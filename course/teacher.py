@@ -45,11 +45,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-
 from . import exercises as course_exercises
 from .i18n import LANGUAGES, get_language, set_language, t
 from .resources import notebooks_dir
+
+
+def _nbformat():
+    """nbformat, imported on first use so that ``course --help`` stays fast."""
+    import nbformat
+
+    return nbformat
 
 MANIFEST = "course-assignment.json"
 LESSON_FILE = re.compile(r"^(\d\d)-[\w-]+\.ipynb$")
@@ -290,7 +295,7 @@ def fill_answer(source: str, exercise, lang: str) -> str:
 
 def read_lesson(path: Path):
     """A lesson notebook, with outputs and execution counts cleared."""
-    nb = nbformat.read(path, as_version=4)
+    nb = _nbformat().read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -302,11 +307,11 @@ def new_cell(nb, kind: str, source: str, cell_id: str, metadata: dict):
 
     The id is derived from ``cell_id`` so that writing the same notebook twice gives the same file.
 
-    >>> nb = nbformat.v4.new_notebook()
+    >>> nb = _nbformat().v4.new_notebook()
     >>> new_cell(nb, "markdown", "hi", "key-00.log_item", {}).id
     'key-00-log_item'
     """
-    make = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
+    make = _nbformat().v4.new_markdown_cell if kind == "markdown" else _nbformat().v4.new_code_cell
     cell = make(source, metadata=metadata)
     if (nb.nbformat, nb.nbformat_minor) >= (4, 5):
         cell.id = re.sub(r"[^A-Za-z0-9_-]", "-", cell_id)[:64]
@@ -403,7 +408,7 @@ def assigned_exercises(nb) -> list[str] | None:
 
     Grading uses this to leave out exercises that were not assigned.
 
-    >>> assigned_exercises(nbformat.v4.new_notebook(metadata={"course": {"assigned": ["00.log_item"]}}))
+    >>> assigned_exercises(_nbformat().v4.new_notebook(metadata={"course": {"assigned": ["00.log_item"]}}))
     ['00.log_item']
     """
     info = nb.get("metadata", {}).get("course", {})
@@ -430,7 +435,7 @@ def read_assignment(path: Path) -> dict[str, list[str]]:
 
 def notebook_text(nb) -> str:
     """The notebook as it is written to disk."""
-    return nbformat.writes(nb) + "\n"
+    return _nbformat().writes(nb) + "\n"
 
 
 def plan_writes(files: dict[Path, str], force: bool) -> dict[Path, str]:
