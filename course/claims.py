@@ -94,6 +94,21 @@ def verdict_definition(verdict: str, lang: str | None = None) -> str:
     return pick(row["definition_zh"], row["definition_en"], lang)
 
 
+def verdict_choices() -> dict[str, dict[str, str]]:
+    """The verdicts as choices for a verdict exercise.
+
+    >>> verdict_choices()["misattributed"]["en"]
+    'misattributed citation'
+    """
+    return {v: {"zh": row["label_zh"], "en": row["label_en"]} for v, row in verdicts().iterrows()}
+
+
+def verdict_options(lang: str) -> str:
+    """The verdicts as a learner may type them, e.g. ``accurate（准确）; …``."""
+    return "; ".join(f"{key}（{labels[lang]}）" if lang == "zh" else f"{key} ({labels[lang]})"
+                     for key, labels in verdict_choices().items())
+
+
 def _verdict_row(verdict: str) -> pd.Series:
     table = verdicts()
     if verdict not in table.index:

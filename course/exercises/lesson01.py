@@ -5,8 +5,7 @@ from .. import claims
 from .kinds import Choice, Number, Open
 
 TYPE_CHOICES = {k: {"zh": claims.type_label(k, "zh"), "en": claims.type_label(k, "en")} for k in claims.TYPES}
-VERDICT_CHOICES = {v: {"zh": claims.verdict_label(v, "zh"), "en": claims.verdict_label(v, "en")}
-                   for v in claims.verdicts().index}
+VERDICT_CHOICES = claims.verdict_choices()
 
 
 def _type_of(quote_start: str) -> str:

@@ -11,17 +11,10 @@ the texts by ``tests/test_legal_lessons.py`` (functions ``test_l03_*``).
 """
 from __future__ import annotations
 
-import csv
 
 from .. import statutes
-from ..resources import data_path
+from ..claims import verdict_choices
 from .kinds import ArticleSet, Choice, Number, Open, Text
-
-
-def verdict_choices() -> dict:
-    """The verdicts of ``data/verdicts.csv`` as choices: ``{"accurate": {"zh": "准确", "en": "accurate"}, …}``."""
-    with data_path("verdicts.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["id"]: {"zh": row["label_zh"], "en": row["label_en"]} for row in csv.DictReader(handle)}
 
 
 # exercise name -> claim id in data/claims.csv: the answer must be that claim's verdict (tested)

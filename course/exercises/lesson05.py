@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .. import statutes, viewer
 from .kinds import ArticleSet, Choice, Number, Open
-from .lesson03 import verdict_choices
+from ..claims import verdict_choices
 
 # exercise name -> claim id in data/claims.csv: the answer must be that claim's verdict (tested)
 CLAIMS = {"c21_verdict": "C21"}

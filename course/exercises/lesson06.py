@@ -10,19 +10,7 @@ Every answer is checked against the texts in ``data/laws/`` by the tests
 from __future__ import annotations
 
 from course.exercises import ArticleSet, Choice, Number
-from course.tables import read_table
-
-def verdict_choices() -> dict:
-    """The course's verdict grades as choices: ``{"accurate": {"zh": "准确", "en": "accurate"}, ...}``."""
-    table = read_table("verdicts.csv", {"id": "str", "label_zh": "str", "label_en": "str"})
-    return {row.id: {"zh": row.label_zh, "en": row.label_en} for row in table.itertuples()}
-
-
-def verdict_options(lang: str) -> str:
-    """The grades as the learner may type them, e.g. ``accurate（准确）``."""
-    return "; ".join(f"{key}（{labels[lang]}）" if lang == "zh" else f"{key} ({labels[lang]})"
-                     for key, labels in verdict_choices().items())
-
+from course.claims import verdict_choices, verdict_options
 
 MPS = {"zh": "《公安机关办理刑事案件程序规定》（2020年文本）", "en": "the MPS Criminal Case Procedure Provisions (2020 text)"}
 

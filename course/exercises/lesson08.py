@@ -10,7 +10,7 @@ Every answer is checked against the texts in ``data/laws/`` by the tests
 from __future__ import annotations
 
 from course.exercises import Choice, Number
-from course.exercises.lesson06 import verdict_choices, verdict_options
+from course.claims import verdict_choices, verdict_options
 
 EXERCISES = [
     Number(
