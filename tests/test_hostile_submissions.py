@@ -1,0 +1,318 @@
+"""Hostile submissions: each gets the right status and score, the others are graded
+correctly, and the run finishes.
+
+One class folder holds a correct and a wrong submission next to every attack; it is
+graded once (two at a time, 3 s per cell) and each test reads its row.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from course import grading, sandbox
+from grading_fixtures.submissions import (insert_after, insert_before, model_answers, submission,
+                                          wrong_answers, write)
+
+LESSON = "00"
+TIMEOUT = 3.0
+MARKER = "course-grading-test-background-7f3a"
+ROOT = os.geteuid() == 0
+needs_root = pytest.mark.skipif(not ROOT, reason="file isolation needs the grader to run as root")
+
+
+def right():
+    return submission(LESSON, model_answers(LESSON))
+
+
+def build_class(base: Path) -> dict:
+    """Write the class folder, the teacher's answer key and the output folder."""
+    subs, teacher, out = base / "submissions", base / "teacher", base / "out"
+    key = write(right(), teacher / "key" / "00-start-here.ipynb")
+    for path in (teacher, key.parent):
+        path.chmod(0o700)
+    key.chmod(0o600)
+    out.mkdir()
+    csv = out / "grades.csv"
+
+    write(right(), subs / "right.ipynb")
+    write(submission(LESSON, wrong_answers(LESSON)), subs / "wrong.ipynb")
+    write(insert_after(right(), "log_item", "while True:\n    pass"), subs / "infinite_loop.ipynb")
+    stubborn = ("import time\nwhile True:\n    try:\n        time.sleep(100)\n"
+                "    except BaseException:\n        pass")
+    write(insert_after(right(), "log_item", stubborn), subs / "stubborn_loop.ipynb")
+    write(insert_before(right(), "log_item", "raise ValueError('boom')"), subs / "exception.ipynb")
+    write(insert_before(right(), "log_item", "import sys\nsys.exit(3)"), subs / "sys_exit.ipynb")
+    write(insert_after(right(), "log_item", "import os\nos._exit(3)"), subs / "os_exit.ipynb")
+    write(insert_after(right(), "log_item", "import ctypes\nctypes.string_at(0)"), subs / "segfault.ipynb")
+
+    deleted = right()
+    deleted.cells = [c for c in deleted.cells
+                     if not c.source.startswith(("log_item = ", "why_primary = "))]
+    write(deleted, subs / "deleted_cells.ipynb")
+
+    reordered = right()
+    answers = [i for i, c in enumerate(reordered.cells)
+               if c.cell_type == "code" and " = " in c.source and ".check(" in c.source]
+    cells = [reordered.cells[i] for i in answers]
+    for i, cell in zip(answers, reversed(cells)):
+        reordered.cells[i] = cell
+    write(reordered, subs / "reordered.ipynb")
+
+    renamed = right()
+    cell = next(c for c in renamed.cells if c.source.startswith("csl_articles_2017 = "))
+    cell.source = "articles_2017 = 79\nex.csl_articles_2017.check(articles_2017)"
+    write(renamed, subs / "renamed.ipynb")
+
+    text = (subs / "right.ipynb").read_text(encoding="utf-8")
+    (subs / "corrupt.ipynb").write_text(text[: len(text) // 2], encoding="utf-8")
+    (subs / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (subs / "not_a_notebook.ipynb").write_text('{"name": "Zhang San", "answers": [79, 3]}')
+
+    loud = "print('x' * 20_000_000)\nimport sys\nfor i in range(100_000):\n    print(i, file=sys.stderr)"
+    write(insert_after(right(), "why_primary", loud), subs / "big_output.ipynb")
+
+    write(insert_after(right(), "why_primary", "while True:\n    print('spam' * 1000)"),
+          subs / "endless_output.ipynb")
+
+    equal = ("class AlwaysEqual:\n    def __eq__(self, other):\n        return True\n"
+             "    def __hash__(self):\n        return 0\n")
+    always = insert_before(right(), "csl_articles_2017", equal)
+    for c in always.cells:
+        for name in model_answers(LESSON):
+            if c.source.startswith(f"{name} = "):
+                c.source = f"{name} = AlwaysEqual()\n" + c.source.split("\n", 1)[1]
+    write(always, subs / "always_equal.ipynb")
+
+    patch = ("import course.exercises.engine as engine, course.exercises.kinds as kinds\n"
+             "import course.exercises.wire as wire, json\n"
+             "engine.Exercise.judge_encoded = lambda self, data: engine.Verdict('correct')\n"
+             "engine.Exercise.evaluate = lambda self, value: engine.Verdict('correct')\n"
+             "kinds.Number.judge = lambda self, value: engine.Verdict('correct')\n"
+             "wire.encode = lambda value, depth=0: {'t': 'int', 'v': 79}\n"
+             "json.dumps = lambda *a, **k: '{\"end\": true}'")
+    write(insert_before(submission(LESSON), "csl_articles_2017", patch), subs / "monkeypatch.ipynb")
+
+    steal = (f"import json\nkey = json.load(open({str(key)!r}, encoding='utf-8'))\n"
+             "for cell in key['cells']:\n"
+             "    first = ''.join(cell['source']).split('\\n')[0]\n"
+             "    if cell['cell_type'] == 'code' and ' = ' in first and '...' not in first:\n"
+             "        exec(first)")
+    copy_friend = (f"friend = open({str(subs / 'right.ipynb')!r}, encoding='utf-8').read()")
+    write(insert_after(insert_after(submission(LESSON), "why_primary", steal), "why_primary", copy_friend),
+          subs / "read_key.ipynb")
+
+    vandal = (f"open({str(csv)!r}, 'a').write('right.ipynb,forged,00,1,1,1,1,1,5,5,ok\\n')\n")
+    vandal2 = f"open({str(out / 'planted.txt')!r}, 'w').write('x')"
+    write(insert_after(insert_after(right(), "why_primary", vandal2), "why_primary", vandal),
+          subs / "write_output.ipynb")
+
+    loop = "while :; do sleep 1; done"
+    background = (
+        "import os, subprocess\n"
+        f"subprocess.Popen(['/bin/sh', '-c', {loop!r}, {MARKER!r}], start_new_session=True)\n"
+        "if os.fork() == 0:\n"
+        "    os.setsid()\n"
+        "    if os.fork() == 0:\n"
+        f"        os.execv('/bin/sh', ['sh', '-c', {loop!r}, {MARKER!r}])\n"
+        "    os._exit(0)")
+    write(insert_after(right(), "log_item", background), subs / "background.ipynb")
+
+    write(insert_after(right(), "log_item", "hog = bytearray(64 * 2**30)"), subs / "memory_hog.ipynb")
+    return {"subs": subs, "csv": csv, "out": out}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    paths = build_class(tmp_path_factory.mktemp("hostile"))
+    frame = grading.grade_folder(paths["subs"], paths["csv"], lesson=None, jobs=2,
+                                 cell_timeout=TIMEOUT, output_limit=10_000, lang="en", progress=False)
+    details = pd.read_csv(grading.details_path(paths["csv"]), dtype=str)
+    return {**paths, "frame": frame.set_index("file"), "details": details}
+
+
+def row(graded, name):
+    return graded["frame"].loc[name]
+
+
+def exercise_status(graded, name):
+    d = graded["details"]
+    picked = d[d["file"] == name]
+    return dict(zip(picked["exercise"].str.split(".").str[1], picked["status"]))
+
+
+def test_every_file_has_exactly_one_row(graded):
+    files = sorted(p.name for p in graded["subs"].iterdir())
+    assert sorted(graded["frame"].index) == files
+    assert graded["frame"].index.is_unique
+
+
+def test_the_others_are_graded_correctly(graded):
+    assert row(graded, "right.ipynb")[["total", "max", "status"]].tolist() == [5, 5, "ok"]
+    assert row(graded, "wrong.ipynb")[["total", "status"]].tolist() == [0, "ok"]
+    assert set(exercise_status(graded, "wrong.ipynb").values()) == {"incorrect"}
+
+
+def test_infinite_loop_is_interrupted_and_the_next_cells_run(graded):
+    r = row(graded, "infinite_loop.ipynb")
+    assert (r["status"], r["total"]) == ("timeout", 5)
+    assert f"stopped after {TIMEOUT:g} s" in r["detail"]
+
+
+def test_loop_that_swallows_the_interruption_is_killed_keeping_earlier_answers(graded):
+    r = row(graded, "stubborn_loop.ipynb")
+    assert (r["status"], r["total"]) == ("timeout", 2)
+    assert "killed" in r["detail"]
+    statuses = exercise_status(graded, "stubborn_loop.ipynb")
+    assert statuses["csl_articles_2017"] == statuses["log_item"] == "correct"
+    assert statuses["why_primary"] == "missing"
+
+
+def test_exception_costs_only_its_cell(graded):
+    r = row(graded, "exception.ipynb")
+    assert (r["status"], r["total"]) == ("error", 5)
+    assert "ValueError: boom" in r["detail"]
+
+
+def test_sys_exit_is_recorded_and_the_run_goes_on(graded):
+    r = row(graded, "sys_exit.ipynb")
+    assert (r["status"], r["total"]) == ("error", 5)
+    assert "SystemExit" in r["detail"]
+
+
+def test_os_exit_keeps_the_answers_given_before(graded):
+    r = row(graded, "os_exit.ipynb")
+    assert (r["status"], r["total"]) == ("exit", 2)
+    assert "exit code 3" in r["detail"]
+
+
+def test_crash_keeps_the_answers_given_before(graded):
+    r = row(graded, "segfault.ipynb")
+    assert (r["status"], r["total"]) == ("exit", 2)
+    assert "signal 11" in r["detail"]
+
+
+def test_deleted_answer_cells_score_zero_as_missing(graded):
+    r = row(graded, "deleted_cells.ipynb")
+    assert (r["status"], r["total"]) == ("ok", 3)
+    statuses = exercise_status(graded, "deleted_cells.ipynb")
+    assert statuses["log_item"] == statuses["why_primary"] == "missing"
+
+
+def test_reordered_cells_are_graded_by_variable(graded):
+    assert row(graded, "reordered.ipynb")[["status", "total"]].tolist() == ["ok", 5]
+
+
+def test_renamed_variable_is_missing(graded):
+    r = row(graded, "renamed.ipynb")
+    assert (r["status"], r["total"]) == ("ok", 4)
+    assert exercise_status(graded, "renamed.ipynb")["csl_articles_2017"] == "missing"
+    reason = graded["details"].query("file == 'renamed.ipynb' and status == 'missing'")["reason"].iloc[0]
+    assert "csl_articles_2017" in reason
+
+
+@pytest.mark.parametrize("name, detail", [("corrupt.ipynb", "not valid JSON"),
+                                          ("photo.png", "not text"),
+                                          ("not_a_notebook.ipynb", "not a Jupyter notebook")])
+def test_files_that_are_not_notebooks(graded, name, detail):
+    r = row(graded, name)
+    assert (r["status"], r["total"]) == ("not_a_notebook", 0)
+    assert detail in r["detail"]
+
+
+def test_very_large_output_is_cut(graded):
+    r = row(graded, "big_output.ipynb")
+    assert (r["status"], r["total"], bool(r["output_truncated"])) == ("ok", 5, True)
+    assert not row(graded, "right.ipynb")["output_truncated"]
+
+
+def test_endless_output_is_cut_and_interrupted(graded):
+    r = row(graded, "endless_output.ipynb")
+    assert (r["status"], r["total"], bool(r["output_truncated"])) == ("timeout", 5, True)
+
+
+def test_always_equal_object_scores_nothing(graded):
+    assert row(graded, "always_equal.ipynb")[["status", "total"]].tolist() == ["ok", 0]
+    assert set(exercise_status(graded, "always_equal.ipynb").values()) == {"incorrect"}
+
+
+def test_monkeypatching_the_checker_changes_nothing(graded):
+    r = row(graded, "monkeypatch.ipynb")
+    assert (r["status"], r["total"]) == ("ok", 0)
+    assert set(exercise_status(graded, "monkeypatch.ipynb").values()) == {"not_attempted"}
+
+
+@needs_root
+def test_answer_key_and_other_submissions_cannot_be_read(graded):
+    r = row(graded, "read_key.ipynb")
+    assert (r["status"], r["total"]) == ("error", 0)
+    assert "PermissionError" in r["detail"] and "1 more code cells" in r["detail"]
+
+
+def test_writing_into_the_output_folder_changes_no_grade(graded):
+    r = row(graded, "write_output.ipynb")
+    assert r["total"] == 5
+    text = graded["csv"].read_text(encoding="utf-8")
+    assert "forged" not in text
+    assert row(graded, "right.ipynb")["sha256"] != "forged"
+    if ROOT:
+        assert r["status"] == "error" and "PermissionError" in r["detail"]
+        assert sorted(p.name for p in graded["out"].iterdir()) == ["grades.csv", "grades.details.csv"]
+
+
+def test_background_processes_are_killed(graded):
+    assert row(graded, "background.ipynb")[["status", "total"]].tolist() == ["ok", 5]
+    left = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline_has(p, MARKER)]
+    assert left == []
+
+
+def test_memory_hog_gets_a_memory_error(graded):
+    r = row(graded, "memory_hog.ipynb")
+    assert (r["status"], r["total"]) == ("error", 5)
+    assert "MemoryError" in r["detail"]
+
+
+def test_nothing_is_left_running_or_lying_around(graded):
+    mine = [pid for pid, parent, _ in sandbox._processes() if parent == os.getpid()]
+    assert mine == []
+    assert not [p for p in graded["out"].iterdir() if p.name.startswith(".")]
+
+
+def test_children_run_as_an_unprivileged_user_when_the_grader_is_root():
+    import course
+
+    task = sandbox.Task("who", ["import os\nlog_item = os.getuid()"], [course.exercises.lesson("00").log_item])
+    outcome, = sandbox.run_many([task], sandbox.Limits(cell_timeout=TIMEOUT), jobs=1)
+    uid = outcome.answers["log_item"]["v"]
+    if ROOT:
+        assert sandbox.UID_BASE <= uid < sandbox.UID_BASE + sandbox.UID_RANGE
+    else:
+        assert uid == os.getuid()
+
+
+def test_without_uid_isolation_timeouts_and_background_processes_are_still_handled():
+    """What holds for a teacher who is not root: the same process, session and clean-up."""
+    import course
+
+    marker = MARKER + "-same-user"
+    background = ("import os, subprocess\n"
+                  f"subprocess.Popen(['/bin/sh', '-c', 'while :; do sleep 1; done', {marker!r}],"
+                  " start_new_session=True)\n"
+                  "if os.fork() == 0:\n    os.setsid()\n"
+                  f"    os.execv('/bin/sh', ['sh', '-c', 'while :; do sleep 1; done', {marker!r}])")
+    cells = [background, "while True:\n    pass", "import os\nlog_item = os.getuid()"]
+    task = sandbox.Task("same-user", cells, [course.exercises.lesson("00").log_item])
+    outcome, = sandbox.run_many([task], sandbox.Limits(cell_timeout=1), jobs=1, isolate=False)
+    assert outcome.finished and outcome.timeouts == [1]
+    assert outcome.answers["log_item"] == {"t": "int", "v": os.getuid()}
+    left = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline_has(p, marker)]
+    assert left == []
+
+
+def _cmdline_has(entry: Path, marker: str) -> bool:
+    try:
+        return marker.encode() in (entry / "cmdline").read_bytes()
+    except OSError:
+        return False
