@@ -424,8 +424,11 @@ class ProgressBar:
 
 def grade_folder(folder, out_csv, *, lesson=None, jobs: int | None = None,
                  cell_timeout: float = DEFAULT_TIMEOUT, output_limit: int = DEFAULT_OUTPUT_LIMIT,
-                 lang: str | None = None, progress=None):
+                 lang: str | None = None, progress=None, assignment=None):
     """Grade every submission in ``folder`` into ``out_csv``; return the whole table.
+
+    ``assignment`` is the ``course-assignment.json`` that ``course release`` wrote: when given,
+    only the exercises assigned there are graded (the others get no column and no points).
 
     Submissions already in ``out_csv`` (same file name and SHA-256) are not graded again.
     ``jobs`` (default: the number of cores) submissions run at once; ``cell_timeout`` is in
@@ -446,6 +449,8 @@ def grade_folder(folder, out_csv, *, lesson=None, jobs: int | None = None,
     submissions = [read_submission(p, fixed, lang) for p in paths]
     known = sorted({s.lesson for s in submissions if not s.problem})
     exercises = {n: list(exercises_of(n)) for n in known}
+    if assignment is not None:
+        exercises = assigned_only(exercises, assignment, lang)
     columns = [*HEAD, *(e.id for n in known for e in exercises[n]), *TAIL]
     table = CsvJournal(out_csv, columns, key=("file", "sha256"))
     details = CsvJournal(details_path(out_csv), DETAIL_COLUMNS, key=("file", "sha256", "exercise"))
@@ -483,6 +488,18 @@ def grade_folder(folder, out_csv, *, lesson=None, jobs: int | None = None,
     return pd.read_csv(out_csv, dtype={"file": str, "sha256": str, "lesson": str, "detail": str})
 
 
+def assigned_only(exercises: dict, assignment, lang: str | None = None) -> dict:
+    """Keep, per lesson, only the exercises listed in a ``course release`` manifest."""
+    from .teacher import read_assignment
+
+    try:
+        assigned = read_assignment(Path(assignment))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise GradingError(t("grading.error_assignment", lang, path=assignment,
+                             problem=type(error).__name__)) from None
+    return {n: [e for e in listed if e.id in set(assigned.get(n, []))] for n, listed in exercises.items()}
+
+
 def _warn_unreadable(lang: str | None, stream=None) -> None:
     """Say so if isolated children cannot read Python's own files (they could not import)."""
     import sysconfig
@@ -515,6 +532,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output-limit", type=int, default=DEFAULT_OUTPUT_LIMIT,
                         help=_bilingual("grading.help_output_limit"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_bilingual("grading.help_lang"))
+    parser.add_argument("--assignment", default=None, help=_bilingual("grading.help_assignment"))
     parser.set_defaults(func=run)
 
 
@@ -526,7 +544,8 @@ def run(args: argparse.Namespace) -> int:
     _warn_unreadable(lang)
     try:
         frame = grade_folder(args.submissions, args.out, lesson=args.lesson, jobs=args.jobs,
-                             cell_timeout=args.timeout, output_limit=args.output_limit, lang=lang)
+                             cell_timeout=args.timeout, output_limit=args.output_limit, lang=lang,
+                             assignment=getattr(args, "assignment", None))
     except GradingError as error:
         print(error, file=sys.stderr)
         return 2

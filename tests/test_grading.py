@@ -261,3 +261,27 @@ def test_a_function_answer_is_run_on_its_cases_in_the_child_and_judged_here():
     outcomes = {o.key: o for o in sandbox.run_many(tasks, sandbox.Limits(cell_timeout=TIMEOUT), jobs=2)}
     verdicts = {key: double.judge_encoded(o.answers["double"]).status for key, o in outcomes.items()}
     assert verdicts == {"right": "correct", "stub": "not_attempted", "wrong": "incorrect"}
+
+
+def test_only_assigned_exercises_are_graded(small_class, tmp_path):
+    import argparse
+
+    from course import teacher
+
+    released = tmp_path / "released"
+    teacher.cmd_release(argparse.Namespace(out=str(released), lang="zh", lessons=LESSON,
+                                           exercises=f"{LESSON}.log_item,{LESSON}.iism14_paragraphs",
+                                           force=False))
+    frame = grade(small_class, tmp_path / "assigned.csv",
+                  assignment=released / teacher.MANIFEST).set_index("file")
+    assert list(frame.columns) == ["sha256", "lesson", f"{LESSON}.log_item", f"{LESSON}.iism14_paragraphs",
+                                   *grading.TAIL]
+    assert frame["max"].tolist() == [2, 2, 2, 2]
+    assert frame.loc["dan.ipynb", "total"] == 1
+
+
+def test_a_bad_assignment_file_is_a_clear_error(small_class, tmp_path):
+    bad = tmp_path / "assignment.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(grading.GradingError, match="assignment.json"):
+        grade(small_class, tmp_path / "x.csv", assignment=bad)
