@@ -54,10 +54,15 @@ print(json.dumps({"seconds": seconds, "rc": result.returncode, "stderr": result.
 """
 
 
+# nbgrader runs from this interpreter's environment (it calls that environment's alembic too).
+NBGRADER = [sys.executable, "-m", "nbgrader"]
+ENV = dict(os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+
+
 def timed(command: list[str], cwd: Path) -> dict:
     """Run ``command`` in a child; its wall time and the largest process's peak memory."""
     out = subprocess.run([sys.executable, "-c", TIMED, *command], cwd=cwd, capture_output=True,
-                         text=True, check=True)
+                         text=True, check=True, env=ENV)
     return json.loads(out.stdout)
 
 
@@ -68,8 +73,8 @@ def nbgrader_course(root: Path) -> Path:
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    subprocess.run([shutil.which("nbgrader") or "nbgrader", "generate_assignment", name, "--force"],
-                   cwd=root, check=True, capture_output=True)
+    subprocess.run([*NBGRADER, "generate_assignment", name, "--force"],
+                   cwd=root, check=True, capture_output=True, env=ENV)
     return next((root / "release" / name).glob("*.ipynb"))
 
 
@@ -157,7 +162,7 @@ def main(argv=None) -> int:
     out.unlink(missing_ok=True)
     grading.details_path(out).unlink(missing_ok=True)
     mine = timed([sys.executable, "-m", "course.grading", str(ours), "--out", str(out), "--lang", "en"], root)
-    theirs = timed([shutil.which("nbgrader") or "nbgrader", "autograde", ASSIGNMENT, "--create", "--force"], nbg)
+    theirs = timed([*NBGRADER, "autograde", ASSIGNMENT, "--create", "--force"], nbg)
     for name, result in (("course grade", mine), ("nbgrader autograde", theirs)):
         if result["rc"] != 0:
             last = "\n".join(result["stderr"].strip().splitlines()[-3:])
