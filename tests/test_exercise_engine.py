@@ -109,6 +109,10 @@ def test_tables_compare_values_then_labels():
     assert "shape" in reason(table, _frame().iloc[:1])
     assert "DataFrame" in reason(table, _frame()["count"])
     assert status(table, AlwaysEqual()) == "incorrect"
+    assert status(table, _frame().iloc[::-1]) == "correct"
+    series = Table(name="s", expected=lambda: _frame()["count"], **COMMON)
+    assert status(series, pd.Series({"留存": 1, "保存": 2})) == "correct"
+    assert "labels" in reason(series, pd.Series({"a": 2, "b": 1}))
 
 
 def _utf8(text):

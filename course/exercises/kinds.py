@@ -166,14 +166,17 @@ class ArticleSet(Exercise):
 
 
 class Table(Exercise):
-    """A small DataFrame or Series; ``expected`` is a function returning the right one."""
+    """A small DataFrame or Series; ``expected`` is a function returning the right one.
+
+    Rows and columns are matched by label, so the same table in another order is right;
+    the right values under other labels get a reason that says so.
+    """
 
     kind = "table"
 
-    def __init__(self, *, expected: Callable, check_names: bool = True, tolerance: float = 1e-9,
-                 **common):
+    def __init__(self, *, expected: Callable, tolerance: float = 1e-9, **common):
         super().__init__(**common)
-        self.expected, self.check_names, self.tolerance = expected, check_names, tolerance
+        self.expected, self.tolerance = expected, tolerance
 
     def model_answer(self):
         return self.expected()
@@ -192,14 +195,34 @@ class Table(Exercise):
             return incorrect("ex.reason.want_table", want=type(want).__name__, type=type_name(value))
         if value.shape != want.shape:
             return incorrect("ex.reason.shape", shape=value.shape, want=want.shape)
-        if not _same_values(value, want, self.tolerance):
-            return incorrect("ex.reason.values")
-        labels_same = list(map(str, value.index)) == list(map(str, want.index))
-        if isinstance(want, pd.DataFrame):
-            labels_same &= list(map(str, value.columns)) == list(map(str, want.columns))
-        if not labels_same:
+        aligned = _aligned(value, want)
+        if aligned is not None:
+            return correct() if _same_values(aligned, want, self.tolerance) else incorrect("ex.reason.values")
+        if _same_values(value, want, self.tolerance):
             return incorrect("ex.reason.labels")
-        return correct()
+        return incorrect("ex.reason.values")
+
+
+def _positions(given, wanted) -> list[int] | None:
+    """Where each wanted label sits among the given labels (compared as text); None if they differ."""
+    given, wanted = [str(k) for k in given], [str(k) for k in wanted]
+    if sorted(given) != sorted(wanted) or len(set(given)) != len(given):
+        return None
+    where = {label: i for i, label in enumerate(given)}
+    return [where[label] for label in wanted]
+
+
+def _aligned(value, want):
+    """``value`` put in ``want``'s row (and column) order when both have the same labels, else None."""
+    import pandas as pd
+
+    rows = _positions(value.index, want.index)
+    if rows is None:
+        return None
+    if isinstance(want, pd.DataFrame):
+        columns = _positions(value.columns, want.columns)
+        return None if columns is None else value.iloc[rows, columns]
+    return value.iloc[rows]
 
 
 def _same_values(a, b, tolerance: float) -> bool:

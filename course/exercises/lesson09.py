@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from .. import claims, statutes
-from .kinds import Choice, Number, Open, Text
+from .kinds import Choice, Number, Open, Table, Text
 
 TYPE_CHOICES = {k: {"zh": claims.type_label(k, "zh"), "en": claims.type_label(k, "en")} for k in claims.TYPES}
-VERDICT_CHOICES = {v: {"zh": claims.verdict_label(v, "zh"), "en": claims.verdict_label(v, "en")}
-                   for v in claims.verdicts().index}
+VERDICT_CHOICES = claims.verdict_choices()
 TABLE = claims.claims()
 ACCURATE = int((TABLE["verdict"] == "accurate").sum())
 NOT_ACCURATE_LEGAL = int(((TABLE["type"] == "legal") & (TABLE["verdict"] != "accurate")).sum())
@@ -18,14 +17,22 @@ CAPSTONE_EN = ("“Under Art. 21 of the Cybersecurity Law, WeChat must keep user
                "six months.”")
 
 EXERCISES = [
-    Number(
-        name="accurate_count", lesson="09", integer=True, answer=ACCURATE,
-        prompt={"zh": "说法表里有多少条被判为“准确”？把整数赋给 `accurate_count`。",
-                "en": "How many claims in the table are judged “accurate”? Assign the whole number to `accurate_count`."},
-        hints={"zh": ["`course.claims.claims()[\"verdict\"].value_counts()`"],
-               "en": ["`course.claims.claims()[\"verdict\"].value_counts()`"]},
-        solution={"zh": f"{ACCURATE} 条（共 {len(TABLE)} 条）。", "en": f"{ACCURATE} (of {len(TABLE)})."},
-        wrong=[ACCURATE - 1, len(TABLE), str(ACCURATE)],
+    Table(
+        name="verdict_counts", lesson="09",
+        expected=lambda: claims.claims()["verdict"].value_counts(),
+        prompt={"zh": "说法表里每种结论各有几条？做一个 pandas Series：索引是结论的代号（如 `\"accurate\"`），"
+                      "值是条数。赋给 `verdict_counts`。",
+                "en": "How many claims get each verdict? Make a pandas Series whose index is the verdict's key "
+                      "(e.g. `\"accurate\"`) and whose values are the counts. Assign it to `verdict_counts`."},
+        hints={"zh": ["`t = course.claims.claims()` 是说法表，`t[\"verdict\"]` 是结论那一列。",
+                      "一列里每个值出现几次：`.value_counts()`。"],
+               "en": ["`t = course.claims.claims()` is the claims table; `t[\"verdict\"]` is its verdict column.",
+                      "How often each value of a column occurs: `.value_counts()`."]},
+        solution={"zh": f"`course.claims.claims()[\"verdict\"].value_counts()`：例如“准确” {ACCURATE} 条（共 {len(TABLE)} 条）。",
+                  "en": f"`course.claims.claims()[\"verdict\"].value_counts()`: e.g. {ACCURATE} accurate "
+                        f"(of {len(TABLE)})."},
+        wrong=[TABLE["type"].value_counts(), TABLE["verdict"].value_counts(normalize=True),
+               TABLE["verdict"].value_counts().to_frame(), ACCURATE],
     ),
     Number(
         name="legal_not_accurate", lesson="09", integer=True, answer=NOT_ACCURATE_LEGAL,
