@@ -19,7 +19,7 @@ from .i18n import get_language, set_language, t
 __version__ = "0.1.0"
 
 _SUBMODULES = {
-    "tables", "statutes", "lawtext", "fonts", "cnnum", "resources", "i18n",
+    "tables", "statutes", "lawtext", "fonts", "charts", "cnnum", "resources", "i18n",
     "exercises", "progress", "storage", "storage_charts", "calculator", "claims", "explorer",
     "viewer", "grading", "sandbox", "teacher", "nbgrader_export", "cli",
 }

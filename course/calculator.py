@@ -11,6 +11,10 @@ In a notebook::
     import course
     course.calculator.calculator()            # or calculator(users=1.2e9)
 
+Widgets live until they are closed, so :func:`calculator` closes the calculator it made
+before (its widgets and its figure): running the lesson again does not pile them up.
+:meth:`Calculator.close` does the same for any one calculator.
+
 Without widgets, the same object can be driven from code (used by the tests and the
 benchmark):
 
@@ -22,6 +26,9 @@ benchmark):
 '1.44 TB'
 >>> calc.set(compression_pct=150)
 >>> calc.error != ""
+True
+>>> calc.close()
+>>> calc.closed
 True
 """
 from __future__ import annotations
@@ -43,6 +50,7 @@ class Calculator:
         import ipywidgets as widgets
 
         self._w = widgets
+        self.closed = False
         start = {**storage.defaults(), **values}
         storage.check_inputs(**values)              # a bad starting value is an error for the caller
         self.result = storage.estimate(**start)
@@ -95,9 +103,9 @@ class Calculator:
     def _make_chart(self):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-        from .storage_charts import volume_artists, volume_chart
+        from .storage_charts import volume_artists, volume_figure
 
-        fig = volume_chart(self.result, width=6.8, height=3.8, dpi=72)
+        fig = volume_figure(self.result, width=6.8, height=3.8, dpi=72)
         canvas = FigureCanvasAgg(fig)
         canvas.draw()                       # lay out once with the first values,
         fig.set_layout_engine("none")       # then keep that layout;
@@ -151,6 +159,8 @@ class Calculator:
 
     def update(self) -> None:
         """Recompute from the widgets; show the totals and redraw the chart, or show what is wrong."""
+        if self.closed:
+            return
         try:
             result = storage.estimate(**self.values())
         except storage.StorageInputError as error:
@@ -167,9 +177,9 @@ class Calculator:
     def _redraw(self) -> None:
         from PIL import Image
 
-        from .storage_charts import update_volume_chart
+        from .storage_charts import update_volume_figure
 
-        update_volume_chart(self._fig, self.result)
+        update_volume_figure(self._fig, self.result)
         self._canvas.restore_region(self._background)
         for artist in self._moving:
             self._fig.draw_artist(artist)
@@ -182,10 +192,66 @@ class Calculator:
         """The total per day as the widget shows it: ``storage.format_bytes(result.bytes_per_day)``."""
         return storage.format_bytes(self.result.bytes_per_day)
 
+    # -- closing ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close every widget of the calculator (the notebook removes it) and let its figure go.
+
+        The inputs keep their last values and ``result`` stays; nothing updates any more.
+        """
+        if self.closed:
+            return
+        self.closed = True
+        for widget in _widget_tree(self.widget):
+            widget.close()
+        self.image.value = b""
+        self._fig = self._canvas = self._background = None
+        self._moving = []
+
     def _repr_mimebundle_(self, **kwargs):
+        if self.closed:
+            return {"text/plain": t("calculator.closed")}
         return self.widget._repr_mimebundle_(**kwargs)
 
 
+def _widget_tree(root) -> list:
+    """``root`` and every widget inside it: children, and each widget's layout and style.
+
+    >>> import ipywidgets as widgets
+    >>> len(_widget_tree(widgets.VBox([widgets.Button()])))    # VBox, Button, 2 layouts, 1 style
+    5
+    """
+    from ipywidgets import Widget
+
+    found, stack, seen = [], [root], set()
+    while stack:
+        widget = stack.pop()
+        if id(widget) in seen:
+            continue
+        seen.add(id(widget))
+        found.append(widget)
+        for name in widget.keys:
+            value = getattr(widget, name, None)
+            stack.extend(item for item in (value if isinstance(value, (list, tuple)) else (value,))
+                         if isinstance(item, Widget))
+    return found
+
+
+_latest: Calculator | None = None     # the calculator that calculator() made last
+
+
 def calculator(**values) -> Calculator:
-    """The storage calculator, starting from the defaults with ``values`` changed (e.g. ``users=1.2e9``)."""
-    return Calculator(**values)
+    """The storage calculator, starting from the defaults with ``values`` changed (e.g. ``users=1.2e9``).
+
+    The calculator made by the previous call is closed first (a lesson run again shows a new one).
+
+    >>> first = calculator()
+    >>> second = calculator(users=1.2e9)
+    >>> first.closed, second.closed
+    (True, False)
+    """
+    global _latest
+    if _latest is not None:
+        _latest.close()
+    _latest = Calculator(**values)
+    return _latest

@@ -27,6 +27,7 @@ import re
 import pandas as pd
 
 from . import statutes, tables
+from .charts import Chart
 from .i18n import CourseError, get_language, pick, t
 from .tables import DataError, read_table
 
@@ -295,8 +296,21 @@ def verdict_counts(by: str = "type", lang: str | None = None, labels: bool = Fal
     return counts
 
 
-def verdict_chart(by: str = "type", lang: str | None = None):
-    """A stacked horizontal bar chart of verdicts per type or per lesson (a matplotlib Figure)."""
+def verdict_chart(by: str = "type", lang: str | None = None) -> Chart:
+    """A stacked horizontal bar chart of verdicts per type or per lesson (a :class:`~course.charts.Chart`).
+
+    >>> verdict_chart(by="lesson", lang="en").title.startswith("Verdicts")
+    True
+    """
+    return Chart(verdict_figure(by, lang))
+
+
+def verdict_figure(by: str = "type", lang: str | None = None):
+    """The matplotlib figure of :func:`verdict_chart`.
+
+    >>> len(verdict_figure(by="type").axes[0].get_yticklabels()) == len(TYPES)
+    True
+    """
     from matplotlib.figure import Figure
 
     from .fonts import use_chinese_font

@@ -1,25 +1,28 @@
-"""Charts for lesson 02, each a function returning a matplotlib :class:`~matplotlib.figure.Figure`.
+"""Charts for lesson 02: each ``…_chart`` function returns a :class:`course.charts.Chart` (a PNG).
 
 Labels come from ``data/messages/storage.csv`` in the notebook's language, Chinese glyphs
-from :func:`course.fonts.use_chinese_font`. Figures are made with the object API
-(``Figure``, not ``pyplot``), so nothing is left open behind the caller's back.
+from :func:`course.fonts.use_chinese_font`. Each chart is drawn by a ``…_figure`` function
+that returns the matplotlib :class:`~matplotlib.figure.Figure` (for tests, and for the
+calculator, which redraws its figure); the ``…_chart`` function draws it once to PNG and
+lets the figure go, so a notebook's output history keeps only the picture. Figures are
+made with the object API (``Figure``, not ``pyplot``): nothing is left open behind the caller's back.
 
 - :func:`mau_chart`: Weixin + WeChat monthly active accounts, and when “1.2 billion” held;
 - :func:`volume_chart`: text per day vs a million-character novel vs a day of video (log scale);
-  :func:`update_volume_chart` changes its bars in place (used by the calculator);
+  :func:`update_volume_figure` changes the bars of a :func:`volume_figure` in place (the calculator);
 - :func:`cost_chart`: what a year of text costs on drives and in the cloud (log scale);
 - :func:`compression_chart`: bytes per character by encoding and algorithm (measured).
 
->>> fig = compression_chart()
+>>> fig = compression_figure()
 >>> type(fig).__name__, len(fig.axes)
 ('Figure', 1)
+>>> compression_chart().png[:4]
+b'\\x89PNG'
 """
 from __future__ import annotations
 
-import functools
-import io
-
 from . import storage
+from .charts import Chart
 from .fonts import use_chinese_font
 from .i18n import t
 
@@ -29,32 +32,11 @@ VOLUME_FLOOR, VOLUME_CEILING = 1e5, 1e19     # bytes: the y range of the volume 
 NOTE_STYLE = {"fontsize": 7.5, "color": "#444444"}
 
 
-def _figure(width: float = 7.5, height: float = 4.2, dpi: int = 100):
+def _new_figure(width: float = 7.5, height: float = 4.2, dpi: int = 100):
     from matplotlib.figure import Figure
 
     use_chinese_font()
-    _show_figures_in_notebooks()
     return Figure(figsize=(width, height), dpi=dpi, layout="constrained")
-
-
-@functools.cache
-def _show_figures_in_notebooks() -> None:
-    """In IPython/Jupyter, display a returned ``Figure`` as a PNG (pyplot's inline backend is not needed)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is None:
-        return
-    from matplotlib.figure import Figure
-
-    def png(fig) -> bytes:
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", bbox_inches="tight")
-        return buffer.getvalue()
-
-    shell.display_formatter.formatters["image/png"].for_type(Figure, png)
 
 
 def _note(fig, text: str) -> None:
@@ -63,15 +45,24 @@ def _note(fig, text: str) -> None:
     fig.supxlabel(text, fontsize=7.5, color="#444444", wrap=True)
 
 
-def mau_chart(threshold_million: float = 1200):
+def mau_chart(threshold_million: float = 1200) -> Chart:
     """Monthly active accounts by quarter end, the article's “1.2 billion” line, and when it was first met.
 
-    >>> fig = mau_chart()
+    >>> mau_chart().title == t("storage.chart.mau_title")
+    True
+    """
+    return Chart(mau_figure(threshold_million))
+
+
+def mau_figure(threshold_million: float = 1200):
+    """The figure of :func:`mau_chart`.
+
+    >>> fig = mau_figure()
     >>> fig.axes[0].get_ylabel() in (t("storage.chart.mau_ylabel", lang="zh"), t("storage.chart.mau_ylabel", lang="en"))
     True
     """
     series = storage.mau_series()
-    fig = _figure()
+    fig = _new_figure()
     ax = fig.add_subplot()
     ax.plot(series["date"], series["million"], marker="o", markersize=3.5, color=COLOURS["text"],
             label=t("storage.chart.mau_series"))
@@ -112,13 +103,22 @@ def _volume_note(result) -> str:
              bpc=f"{p['bytes_per_char']:g}", saving=f"{p['compression_pct']:g}")
 
 
-def volume_chart(result=None, *, width: float = 7.5, height: float = 4.2, dpi: int = 100):
+def volume_chart(result=None) -> Chart:
     """Bytes of a million-character novel, WeChat text and media per day (model), a day of video uploads.
 
     ``result`` is a :class:`course.storage.Estimate` (default: the model's defaults). The
     y axis is logarithmic: the bars differ by many powers of ten.
 
-    >>> fig = volume_chart()
+    >>> volume_chart().title == t("storage.chart.volume_title")
+    True
+    """
+    return Chart(volume_figure(result))
+
+
+def volume_figure(result=None, *, width: float = 7.5, height: float = 4.2, dpi: int = 100):
+    """The figure of :func:`volume_chart`, ``width`` × ``height`` inches at ``dpi`` (the calculator draws it smaller).
+
+    >>> fig = volume_figure()
     >>> fig.axes[0].get_yscale()
     'log'
     """
@@ -128,7 +128,7 @@ def volume_chart(result=None, *, width: float = 7.5, height: float = 4.2, dpi: i
     labels = [t("storage.chart.bar_novel"), t("storage.chart.bar_text_day"),
               t("storage.chart.bar_media_day"), t("storage.chart.bar_video_day", hours=hours, mbps=mbps)]
     colours = [COLOURS["novel"], COLOURS["text"], COLOURS["media"], COLOURS["video"]]
-    fig = _figure(width, height, dpi)
+    fig = _new_figure(width, height, dpi)
     ax = fig.add_subplot()
     values = _volume_values(result)
     bars = ax.bar(range(4), [max(v, VOLUME_FLOOR) for v in values], color=colours, width=0.6)
@@ -151,11 +151,11 @@ def volume_chart(result=None, *, width: float = 7.5, height: float = 4.2, dpi: i
     return fig
 
 
-def update_volume_chart(fig, result) -> None:
-    """Set the bars, their labels and the footnote of a :func:`volume_chart` figure to ``result``, in place.
+def update_volume_figure(fig, result) -> None:
+    """Set the bars, their labels and the footnote of a :func:`volume_figure` to ``result``, in place.
 
-    >>> fig = volume_chart()
-    >>> update_volume_chart(fig, storage.estimate(users=0))
+    >>> fig = volume_figure()
+    >>> update_volume_figure(fig, storage.estimate(users=0))
     >>> fig.axes[0].texts[1].get_text()
     '0 B'
     """
@@ -173,19 +173,28 @@ def update_volume_chart(fig, result) -> None:
 
 
 def volume_artists(fig) -> list:
-    """The artists of a :func:`volume_chart` that :func:`update_volume_chart` changes (for fast redraws).
+    """The artists of a :func:`volume_figure` that :func:`update_volume_figure` changes (for fast redraws).
 
-    >>> len(volume_artists(volume_chart()))      # 4 bars, 5 labels, the drive line, the note
+    >>> len(volume_artists(volume_figure()))      # 4 bars, 5 labels, the drive line, the note
     11
     """
     ax = fig.axes[0]
     return [*ax.patches, *ax.texts, ax.lines[0], fig.texts[-1]]
 
 
-def cost_chart(result=None):
+def cost_chart(result=None) -> Chart:
     """What keeping one year of text costs: drives bought once, cloud storage per month and for 12 months.
 
-    >>> fig = cost_chart()
+    >>> cost_chart().title == t("storage.chart.cost_title")
+    True
+    """
+    return Chart(cost_figure(result))
+
+
+def cost_figure(result=None):
+    """The figure of :func:`cost_chart`.
+
+    >>> fig = cost_figure()
     >>> len(fig.axes[0].patches)
     3
     """
@@ -195,7 +204,7 @@ def cost_chart(result=None):
     values = [result.year_drive_cost_usd, result.year_cloud_usd_per_month, result.year_cloud_usd_per_month * 12]
     labels = [t("storage.chart.cost_drives", copies=f"{p['copies']:g}", drives=storage.format_count(year_drives)),
               t("storage.chart.cost_cloud_month"), t("storage.chart.cost_cloud_year")]
-    fig = _figure()
+    fig = _new_figure()
     ax = fig.add_subplot()
     bars = ax.bar(range(3), [max(v, 1e-2) for v in values],
                   color=[COLOURS["drive"], COLOURS["cloud"], COLOURS["cloud"]], width=0.55)
@@ -217,19 +226,29 @@ def cost_chart(result=None):
     return fig
 
 
-def compression_chart(table=None):
+def compression_chart(table=None) -> Chart:
     """Bytes per character by encoding (groups) and algorithm (bars), measured on the law text.
 
     ``table`` is a :func:`course.storage.compression_table` (default: the Criminal Law).
 
-    >>> fig = compression_chart()
+    >>> chart = compression_chart(storage.compression_table("聊天记录" * 3))     # 12 characters
+    >>> "12" in chart.title
+    True
+    """
+    return Chart(compression_figure(table))
+
+
+def compression_figure(table=None):
+    """The figure of :func:`compression_chart`.
+
+    >>> fig = compression_figure()
     >>> len(fig.axes[0].patches)
     12
     """
     table = storage.compression_table() if table is None else table
     encodings = list(dict.fromkeys(table["encoding"]))
     algorithms = list(dict.fromkeys(table["algorithm"]))
-    fig = _figure()
+    fig = _new_figure()
     ax = fig.add_subplot()
     width = 0.8 / len(algorithms)
     for i, algorithm in enumerate(algorithms):

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import statutes, tables
+from .charts import Chart
 from .i18n import CourseError, pick, t
 
 CSL = "csl"
@@ -443,8 +444,22 @@ def _short(word: str, width: int = 10) -> str:
     return word if len(word) <= width else word[:width - 1] + "…"
 
 
-def keyword_chart(law: str, words, version: str | int | None = None):
-    """A bar chart of :func:`keyword_table` (one bar per article, stacked by word); returns the figure."""
+def keyword_chart(law: str, words, version: str | int | None = None) -> Chart:
+    """A bar chart of :func:`keyword_table`: one bar per article, stacked by word (a :class:`~course.charts.Chart`).
+
+    >>> chart = keyword_chart("csl", ["保存", "留存"], "2017")
+    >>> chart.png[:4], "6" in chart.title
+    (b'\\x89PNG', True)
+    """
+    return Chart(keyword_figure(law, words, version))
+
+
+def keyword_figure(law: str, words, version: str | int | None = None):
+    """The matplotlib figure of :func:`keyword_chart` (already closed in pyplot: nothing keeps it).
+
+    >>> [t.get_text() for t in keyword_figure("csl", ["保存"], "2017").axes[0].get_xticklabels()]
+    ['41', '47', '48', '50', '68']
+    """
     import matplotlib.pyplot as plt
 
     from .fonts import use_chinese_font
@@ -482,7 +497,7 @@ def figure_png(fig) -> bytes:
 def counter_html(law: str, words, version: str | int | None = None) -> str:
     """The keyword table and its chart as one HTML block (for static output)."""
     table = keyword_table(law, words, version)
-    png = base64.b64encode(figure_png(keyword_chart(law, words, version))).decode("ascii")
+    png = base64.b64encode(figure_png(keyword_figure(law, words, version))).decode("ascii")
     return (f'<div class="course-counter" data-total="{int(table["total"].sum())}">'
             f'{table.T.to_html()}<img alt="chart" src="data:image/png;base64,{png}"></div>')
 
@@ -587,7 +602,7 @@ class StatuteViewer:
         self.counter.value = (f'<div class="course-counter" data-total="{int(table["total"].sum())}" '
                               f'data-articles="{len(table)}"><p>{html.escape(summary)}</p>'
                               f'{table.T.to_html() if len(table) else ""}</div>')
-        self.chart.value = figure_png(keyword_chart(lid, words)) if len(table) else b""
+        self.chart.value = figure_png(keyword_figure(lid, words)) if len(table) else b""
         self.chart.layout.display = "" if len(table) else "none"
 
 

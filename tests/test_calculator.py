@@ -3,6 +3,7 @@ import pytest
 
 from course import storage
 from course.calculator import Calculator, calculator
+from course.i18n import t
 
 
 @pytest.fixture
@@ -89,3 +90,48 @@ def test_bad_starting_value_raises(language):
     language("en")
     with pytest.raises(storage.StorageInputError, match="users"):
         Calculator(users=-1)
+
+
+# ------------------------------------------------------------------ closing
+
+def _live_widgets() -> int:
+    from ipywidgets.widgets import widget
+
+    return len(widget._instances)
+
+
+def test_close_closes_every_widget_and_lets_the_figure_go(language):
+    import gc
+    import weakref
+
+    from course.calculator import _widget_tree
+
+    language("zh")
+    before = _live_widgets()
+    calc = Calculator()
+    tree = _widget_tree(calc.widget)
+    assert _live_widgets() - before == len(tree) > 50      # inputs, labels, boxes, layouts, styles
+    figure = weakref.ref(calc._fig)
+    calc.close()
+    assert calc.closed and _live_widgets() == before
+    assert all(widget.comm is None for widget in tree)
+    gc.collect()
+    assert figure() is None and calc.image.value == b""
+    calc.close()                                           # closing twice is harmless
+    calc.set(users=1e6)                                    # a closed calculator no longer updates
+    assert calc.result.inputs["users"] == storage.defaults()["users"]
+    assert calc._repr_mimebundle_() == {"text/plain": t("calculator.closed")}
+    assert "calculator()" in t("calculator.closed", lang="en")
+
+
+def test_a_new_calculator_closes_the_previous_one(language):
+    language("en")
+    first = calculator()
+    after_first = _live_widgets()
+    for users in (1e6, 1e7, 1e8):                          # the lesson's cell, run again and again
+        latest = calculator(users=users)
+    assert first.closed and not latest.closed
+    assert _live_widgets() == after_first                  # one calculator's widgets, not four
+    assert latest.total_text() == storage.format_bytes(storage.estimate(users=1e8).bytes_per_day)
+    assert "application/vnd.jupyter.widget-view+json" in latest._repr_mimebundle_()
+    latest.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -256,8 +257,18 @@ def test_overview_and_counts():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("by", ["type", "lesson"])
 def test_verdict_chart_labels_follow_language(lang, by):
-    figure = claims.verdict_chart(by=by, lang=lang)
+    from IPython.core.pylabtools import print_figure
+
+    from course.charts import Chart
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                  # a missing glyph warns: here it fails
+        chart = claims.verdict_chart(by=by, lang=lang)
+        figure = claims.verdict_figure(by=by, lang=lang)
+        inline = print_figure(figure, "png")            # what the inline backend would show
+    assert isinstance(chart, Chart) and chart.png == inline
     axes = figure.axes[0]
+    assert chart.title == axes.get_title()
     ticks = [label.get_text() for label in axes.get_yticklabels()]
     legend = [text.get_text() for text in axes.get_legend().get_texts()]
     if by == "type":

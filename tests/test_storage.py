@@ -73,6 +73,16 @@ def test_compression_table_is_measured_and_consistent():
     assert zrow["bytes"] == len(zlib.compress(data, 9))
 
 
+def test_lzma_uses_its_default_preset_which_is_within_one_percent_of_the_strongest():
+    import lzma
+
+    for encoding in storage.ENCODINGS:
+        data = storage.law_text().encode(storage.ENCODINGS[encoding])
+        size = storage.compressed_size(data, "lzma")
+        assert size == len(lzma.compress(data, preset=6)) == len(lzma.compress(data, preset=9))
+        assert 0.99 * size < len(lzma.compress(data, preset=9 | lzma.PRESET_EXTREME)) <= size
+
+
 def test_compression_of_any_text():
     table = storage.compression_table("聊天记录" * 500)
     assert (table[table["algorithm"] != "-"]["ratio"] > 10).all()
@@ -302,41 +312,47 @@ def test_storage_module_stays_light():
 
 # ------------------------------------------------------------------ charts
 
-CHARTS = ["mau_chart", "volume_chart", "cost_chart", "compression_chart"]
+CHARTS = ["mau", "volume", "cost", "compression"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", CHARTS)
 def test_chart_renders_without_missing_glyphs(language, lang, name, tmp_path):
+    from IPython.core.pylabtools import print_figure
     from matplotlib.figure import Figure
 
     from course import storage_charts
+    from course.charts import Chart
 
     language(lang)
     with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        fig = getattr(storage_charts, name)()
-        fig.savefig(tmp_path / f"{name}.png")
-    assert isinstance(fig, Figure)
+        warnings.simplefilter("error")                  # a missing glyph warns: here it fails
+        chart = getattr(storage_charts, f"{name}_chart")()
+        fig = getattr(storage_charts, f"{name}_figure")()
+        inline = print_figure(fig, "png")               # what the inline backend would show
+    assert isinstance(chart, Chart) and isinstance(fig, Figure)
+    assert chart.png.startswith(b"\x89PNG") and chart.png == inline
+    assert chart.save(tmp_path / f"{name}.png").read_bytes() == chart.png
     title = fig.axes[0].get_title()
+    assert chart.title == title
     assert title and (any("\u4e00" <= ch <= "\u9fff" for ch in title) == (lang == "zh"))
 
 
 def test_log_scales_where_the_range_demands():
     from course import storage_charts
 
-    assert storage_charts.volume_chart().axes[0].get_yscale() == "log"
-    assert storage_charts.cost_chart().axes[0].get_yscale() == "log"
-    assert storage_charts.compression_chart().axes[0].get_yscale() == "linear"
+    assert storage_charts.volume_figure().axes[0].get_yscale() == "log"
+    assert storage_charts.cost_figure().axes[0].get_yscale() == "log"
+    assert storage_charts.compression_figure().axes[0].get_yscale() == "linear"
 
 
-def test_volume_chart_updates_in_place():
+def test_volume_figure_updates_in_place():
     from course import storage_charts
 
-    fig = storage_charts.volume_chart()
+    fig = storage_charts.volume_figure()
     bars_before = list(fig.axes[0].patches)
     result = storage.estimate(users=1e6)
-    storage_charts.update_volume_chart(fig, result)
+    storage_charts.update_volume_figure(fig, result)
     assert list(fig.axes[0].patches) == bars_before
     assert fig.axes[0].patches[1].get_height() == pytest.approx(result.text_bytes_per_day)
     assert fig.axes[0].texts[1].get_text() == storage.format_bytes(result.text_bytes_per_day)
@@ -346,7 +362,7 @@ def test_mau_chart_marks_the_article_figure(language):
     from course import storage_charts
 
     language("zh")
-    fig = storage_charts.mau_chart()
+    fig = storage_charts.mau_figure()
     texts = " ".join(t.get_text() for t in fig.axes[0].texts)
     assert "2020-09-30" in texts and "1210" in texts
     assert any(line.get_ydata()[0] == 1200 for line in fig.axes[0].lines[1:])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 
 import pytest
 from hypothesis import given
@@ -183,12 +184,30 @@ def test_count_readings_and_search():
     assert viewer.search_laws("网络日志", laws=["iism"]).empty
 
 
-def test_keyword_chart_draws_chinese_without_missing_glyphs(recwarn):
-    fig = viewer.keyword_chart("csl", ["保存", "留存"], "2017")
-    png = viewer.figure_png(fig)
-    assert png.startswith(b"\x89PNG")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_keyword_chart_draws_chinese_without_missing_glyphs(lang):
+    from IPython.core.pylabtools import print_figure
+
+    from course.charts import Chart
+
+    course.set_language(lang)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                  # a missing glyph warns: here it fails
+        chart = viewer.keyword_chart("csl", ["保存", "留存"], "2017")
+        fig = viewer.keyword_figure("csl", ["保存", "留存"], "2017")
+        inline = print_figure(fig, "png")               # what the inline backend would show
+        widget_png = viewer.figure_png(fig)             # what the viewer widget shows
+    assert isinstance(chart, Chart) and chart.png == inline
+    assert widget_png.startswith(b"\x89PNG")
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["21", "41", "47", "48", "50", "68"]
-    assert not [w for w in recwarn if "missing from font" in str(w.message)]
+    assert chart.title == fig.axes[0].get_title() and "保存、留存" in chart.title
+
+
+def test_keyword_figure_is_not_left_open_in_pyplot():
+    import matplotlib.pyplot as plt
+
+    fig = viewer.keyword_figure("csl", ["保存"], "2017")
+    assert not plt.fignum_exists(fig.number)
 
 
 # --------------------------------------------------------------------------- the widget

@@ -1,0 +1,93 @@
+"""A chart as a notebook shows it (course.charts): the inline backend's PNG, and no figure kept."""
+import gc
+import os
+import subprocess
+import sys
+import warnings
+import weakref
+
+import pytest
+from IPython.core.formatters import DisplayFormatter
+from IPython.core.pylabtools import print_figure
+from matplotlib.figure import Figure
+
+from course.charts import Chart, figure_title, render_png
+
+
+def _figure(title="微信月活跃账户 − monthly active accounts", dpi=100):
+    fig = Figure(figsize=(4, 2.5), dpi=dpi, layout="constrained")
+    ax = fig.add_subplot()
+    ax.bar(["网络安全法", "刑法"], [79, 452])
+    ax.set_title(title)
+    return fig
+
+
+@pytest.mark.parametrize("dpi", [72, 100, 144])
+def test_png_is_what_the_inline_backend_shows(dpi):
+    from course.fonts import use_chinese_font
+
+    use_chinese_font()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                  # a missing glyph warns: here it fails
+        assert render_png(_figure(dpi=dpi)) == print_figure(_figure(dpi=dpi), "png", bbox_inches="tight")
+
+
+def test_a_notebook_shows_the_png_only():
+    chart = Chart(_figure())
+    data, _metadata = DisplayFormatter().format(chart)
+    assert data["image/png"] == chart.png and set(data) == {"image/png", "text/plain"}
+    assert data["text/plain"] == "<Chart: 微信月活跃账户 − monthly active accounts>"
+
+
+def test_the_chart_keeps_no_figure():
+    fig = _figure()
+    ref = weakref.ref(fig)
+    chart = Chart(fig)
+    del fig
+    gc.collect()
+    assert ref() is None and chart.png.startswith(b"\x89PNG")
+    assert not hasattr(chart, "__dict__")                # png and title, nothing else
+
+
+def test_a_pyplot_figure_is_closed():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    Chart(fig)
+    assert not plt.fignum_exists(fig.number)
+
+
+def test_title_and_save(tmp_path):
+    fig = Figure()
+    fig.suptitle("总标题")
+    fig.add_subplot().set_title("axes")
+    assert figure_title(fig) == "总标题"
+    assert figure_title(Figure()) == "" and repr(Chart(Figure(figsize=(1, 1)))) == "<Chart>"
+    chart = Chart(_figure())
+    assert chart.save(tmp_path / "c.png").read_bytes() == chart.png
+
+
+RERUN = """
+import gc
+from IPython.core.interactiveshell import InteractiveShell
+from matplotlib.figure import Figure
+import course
+shell = InteractiveShell.instance()
+course.set_language('en')
+shell.push({'course': course})
+for _ in range(3):
+    for cell in ("course.storage_charts.mau_chart()", "course.claims.verdict_chart(by='type')",
+                 "course.viewer.keyword_chart('csl', ['保存'], 2017)"):
+        assert shell.run_cell(cell, store_history=True).success     # as a kernel runs a cell
+gc.collect()
+kept = [type(v).__name__ for v in shell.user_ns["Out"].values()]
+print("kept:", sum(isinstance(o, Figure) for o in gc.get_objects()), len(kept), sorted(set(kept)))
+"""
+
+
+def test_cells_run_again_and_again_keep_no_figure():
+    """In IPython, ``Out`` holds each cell's value: charts (PNG bytes), and not a single live figure."""
+    run = subprocess.run([sys.executable, "-c", RERUN], capture_output=True, text=True, check=True,
+                         env={**os.environ, "MPLBACKEND": "Agg"})
+    assert run.stdout.splitlines()[-1] == "kept: 0 9 ['Chart']"
