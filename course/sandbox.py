@@ -54,6 +54,7 @@ though nothing it does there reaches the grader. There is no network isolation.
 from __future__ import annotations
 
 import builtins
+import codecs
 import contextlib
 import copy
 import ctypes
@@ -87,7 +88,13 @@ PREWARM = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "ipywidgets", "
            "re", "json", "csv", "pprint", "dataclasses", "enum", "typing", "copy", "difflib",
            "hashlib", "subprocess", "pathlib", "locale", "zlib", "gzip", "bz2", "lzma", "base64",
            "html", "inspect", "ast", "numbers", "struct", "array", "bisect", "heapq", "secrets",
-           "uuid", "timeit", "warnings", "time")
+           "uuid", "timeit", "warnings", "time",
+           # the text codecs the lessons measure (a codec is a module too, loaded on first use)
+           "encodings.utf_8", "encodings.utf_16", "encodings.utf_16_le", "encodings.utf_16_be",
+           "encodings.utf_32", "encodings.gb18030", "encodings.gbk", "encodings.gb2312",
+           "encodings.big5", "encodings.latin_1", "encodings.ascii")
+CODECS = ("utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "gb18030", "gbk", "gb2312", "big5",
+          "latin-1", "ascii")
 _NOT_PREWARMED = {"cli", "teacher", "grading", "nbgrader_export"}
 _KEEP_ENV = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "COURSE_LANG")
 _PR_SET_PDEATHSIG, _PR_SET_CHILD_SUBREAPER, _PR_GET_CHILD_SUBREAPER = 1, 36, 37
@@ -165,6 +172,9 @@ def prewarm(lessons: Iterable[str] = ()) -> None:
     for name in PREWARM:
         with contextlib.suppress(Exception):
             importlib.import_module(name)
+    for name in CODECS:  # fills the codec registry's cache, which a child inherits
+        with contextlib.suppress(LookupError):
+            codecs.lookup(name)
     import course
     from course import exercises, tables
 

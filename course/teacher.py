@@ -2,7 +2,7 @@
 
 ::
 
-    course release OUT --lang zh --lessons 00,02 --exercises 02.question_utf8_bytes,02.daily_text_tb
+    course release OUT --lang zh --lessons 00,02 --exercises 02.utf8_bytes,02.daily_text_tb
     course key OUT --lang en --lessons 06
     course nbgrader OUT --lesson 00 --lang zh
     course grade ...                 # see course.grading

@@ -285,3 +285,20 @@ def test_a_bad_assignment_file_is_a_clear_error(small_class, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(grading.GradingError, match="assignment.json"):
         grade(small_class, tmp_path / "x.csv", assignment=bad)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_answer_key_of_every_lesson_gets_full_marks(tmp_path, lang):
+    """Every lesson runs in the isolated grader as it does in JupyterLab, and its key is right."""
+    import argparse
+
+    from course import exercises, teacher
+
+    key = tmp_path / "key"
+    teacher.cmd_key(argparse.Namespace(out=str(key), lang=lang, lessons=None, force=False))
+    frame = grade(key, tmp_path / "grades.csv", cell_timeout=60)
+    assert len(frame) == len(exercises.lessons())
+    assert frame["detail"].isna().all(), frame["detail"].dropna().tolist()
+    assert set(frame["status"]) == {"ok"}
+    assert (frame["total"] == frame["max"]).all(), frame[["file", "total", "max"]].to_string()

@@ -8,11 +8,15 @@ from __future__ import annotations
 import zlib
 
 from .. import storage
-from .kinds import Choice, Number, Open
+from .kinds import Choice, Function, Number, Open
 
 QUESTION = "到底微信会不会保存聊天记录呢?"          # an exact substring of data/article.txt
 ASSUMED_CHARS = 20                                 # characters per message: an assumption, stated in the prompt
 _MSGS_2017 = storage.figure_row("wechat_msgs_per_day_2017_09")["number"] * 1e9
+
+
+def utf8_bytes(text):
+    return len(text.encode("utf-8"))
 
 
 def _zlib_ratio() -> float:
@@ -21,21 +25,28 @@ def _zlib_ratio() -> float:
 
 
 EXERCISES = [
-    Number(
-        name="question_utf8_bytes", lesson="02", integer=True,
-        answer=storage.encoded_size(QUESTION, "utf-8"),
-        prompt={"zh": f"文章里问：「{QUESTION}」。这句话（照原文，末尾是半角问号）用 UTF-8 编码有多少字节？"
-                      "用 Python 量一量，把整数赋给 `question_utf8_bytes`。",
-                "en": f"The article asks 「{QUESTION}」. How many bytes is this sentence (exactly as written, "
-                      "ending in a half-width question mark) in UTF-8? Measure it in Python and assign the "
-                      "whole number to `question_utf8_bytes`."},
-        hints={"zh": ["`len(文字)` 数的是字数，不是字节数。", "`len(\"到底微信会不会保存聊天记录呢?\".encode(\"utf-8\"))`"],
+    Function(
+        name="utf8_bytes", lesson="02", reference=utf8_bytes,
+        cases=[(QUESTION, utf8_bytes(QUESTION)), ("", 0), ("a", 1), ("微信", 6), ("WeChat 微信", 13),
+               ("𠀀", 4)],
+        prompt={"zh": "写一个函数 `utf8_bytes(text)`，返回 `text` 用 UTF-8 编码占多少字节（整数）。"
+                      "它会在几段文字上检验，包括文章里的问句「" + QUESTION + "」、空字符串、英文字母和一个"
+                      "不在基本平面里的汉字。",
+                "en": "Write a function `utf8_bytes(text)` that returns how many bytes `text` takes in UTF-8 "
+                      "(an int). It is checked on several texts, among them the article's question 「"
+                      + QUESTION + "」, the empty string, Latin letters and a Chinese character outside the "
+                      "Basic Multilingual Plane."},
+        hints={"zh": ["`len(text)` 数的是字数，不是字节数。", "`text.encode(\"utf-8\")` 得到字节串；它的 `len` 就是字节数。"],
                "en": ["`len(text)` counts characters, not bytes.",
-                      "`len(\"到底微信会不会保存聊天记录呢?\".encode(\"utf-8\"))`"]},
-        solution={"zh": "43 字节：14 个汉字各 3 字节，半角问号 1 字节。用 GB18030 是 29 字节，UTF-16 是 30 字节。",
-                  "en": "43 bytes: 14 Chinese characters at 3 bytes each, plus 1 byte for the half-width "
-                        "question mark. In GB18030 it is 29 bytes, in UTF-16 30."},
-        wrong=[15, 45, 29, "43", 43.0],
+                      "`text.encode(\"utf-8\")` gives the bytes; their `len` is the byte count."]},
+        solution={"zh": "`return len(text.encode(\"utf-8\"))`。文章的问句是 43 字节：14 个汉字各 3 字节，半角问号 1 字节；"
+                        "“𠀀”这样的扩展区汉字占 4 字节，所以“每字 3 字节”只是常用字的情形。",
+                  "en": "`return len(text.encode(\"utf-8\"))`. The article's question is 43 bytes: 14 Chinese "
+                        "characters at 3 bytes each plus 1 for the half-width question mark; a character from "
+                        "an extension block such as “𠀀” takes 4 bytes, so “3 bytes per character” holds only "
+                        "for common characters."},
+        wrong=[len, lambda text: 3 * len(text), lambda text: 43, lambda text: len(text.encode("gb18030")),
+               lambda text: str(len(text.encode("utf-8")))],
     ),
     Number(
         name="million_chars_mb", lesson="02", tolerance=0.005, relative=True, unit="MB",
