@@ -8,7 +8,8 @@ Tables and their columns:
 
 - :func:`laws`: ``id, family, version, title_zh, title_en, short_zh, short_en, level,
   issuer, adopted, in_force_from, in_force_until, superseded_by, file, source``
-  (one row per version of a law; ``in_force_until`` empty = in force today).
+  (one row per version of a law; ``in_force_until`` empty = in force today), ``dates_basis``
+  (where the dates come from, and which could not be confirmed from the shipped files).
 - :func:`articles`: ``id, law, family, version, number, sub, key, label, chapter,
   section, text, n_paragraphs`` (parsed from the law files, never retyped).
 - :func:`article_map`: the Cybersecurity Law's 2017 → 2026 renumbering.
@@ -108,7 +109,7 @@ LAW_SCHEMA = {
     "short_zh": "str", "short_en": "str",
     "level": "in:constitution|law|administrative regulation|departmental rule|judicial interpretation|decision",
     "issuer": "str", "adopted": "date", "in_force_from": "date", "in_force_until": "date?",
-    "superseded_by": "str?", "file": "str", "source": "str",
+    "superseded_by": "str?", "file": "str", "source": "str", "dates_basis": "str",
 }
 
 
