@@ -175,6 +175,8 @@ def prewarm(lessons: Iterable[str] = ()) -> None:
     for name in CODECS:  # fills the codec registry's cache, which a child inherits
         with contextlib.suppress(LookupError):
             codecs.lookup(name)
+    with contextlib.suppress(Exception):
+        load_chart_fonts()
     import course
     from course import exercises, tables
 
@@ -187,6 +189,29 @@ def prewarm(lessons: Iterable[str] = ()) -> None:
     for number in sorted({*lessons, *exercises.lessons()}):  # the progress view loads them all
         with contextlib.suppress(Exception):
             exercises.lesson(number)
+
+
+def load_chart_fonts() -> None:
+    """Draw one chart the way the lessons do, so that its font files are open before any fork.
+
+    matplotlib opens a font file on first use and keeps it (cached per thread); a child that
+    runs as another user inherits the open file even where it could not open it itself, e.g.
+    when the Python environment lives in a folder only the teacher may read.
+    """
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from .fonts import use_chinese_font
+
+    use_chinese_font()
+    fig, ax = plt.subplots()
+    ax.bar(["微信 WeChat", "文本 text"], [1, 1000])
+    ax.set_yscale("log")
+    ax.set_title("每天 per day − 1.2 亿")
+    ax.annotate("≈ ½ ✓ °", (0, 1))
+    fig.savefig(io.BytesIO(), format="png")
+    plt.close(fig)
 
 
 def unreadable_for_children(paths: Iterable[str]) -> list[str]:
