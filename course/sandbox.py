@@ -59,6 +59,7 @@ import contextlib
 import copy
 import ctypes
 import fcntl
+import functools
 import gc
 import importlib
 import io
@@ -220,17 +221,21 @@ def unreadable_for_children(paths: Iterable[str]) -> list[str]:
     A Python installed in a private folder (e.g. under ``/root``) makes modules that the
     parent did not load beforehand impossible to import in a child.
     """
-    paths = [str(p) for p in paths]
     if not is_isolated():
         return []
+    return _unreadable_as(UID_BASE, [str(p) for p in paths])
+
+
+def _unreadable_as(uid: int, paths: list[str]) -> list[str]:
+    """Which of ``paths`` the user ``uid`` could not read (checked in a forked helper process)."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - helper process
         try:
             os.close(read)
             os.setgroups([])
-            os.setresgid(UID_BASE, UID_BASE, UID_BASE)
-            os.setresuid(UID_BASE, UID_BASE, UID_BASE)
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
             bad = [p for p in paths if not os.access(p, os.R_OK)]
             os.write(write, json.dumps(bad).encode())
         finally:
@@ -245,9 +250,23 @@ def unreadable_for_children(paths: Iterable[str]) -> list[str]:
         return paths
 
 
+@functools.cache
 def is_isolated() -> bool:
-    """Whether children switch to unprivileged uids (the parent runs as root)."""
-    return os.geteuid() == 0
+    """Whether children switch to unprivileged uids.
+
+    That needs a parent running as root, and a course an unprivileged user can read: the
+    package, its data and the installed libraries (a virtual environment inside a folder only
+    root may open would leave every child unable to import or read what lessons load lazily).
+    Otherwise children run as the teacher, and ``course grade`` says so.
+    """
+    if os.geteuid() != 0:
+        return False
+    import sysconfig
+
+    from .resources import data_dir
+
+    needed = [str(Path(__file__).resolve().parent), str(data_dir()), sysconfig.get_paths()["purelib"]]
+    return not _unreadable_as(UID_BASE, needed)
 
 
 def run_many(tasks: Iterable[Task], limits: Limits = Limits(), jobs: int | None = None,

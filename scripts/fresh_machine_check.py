@@ -154,6 +154,9 @@ def stop(process: subprocess.Popen) -> int:
 def run(repo: str, timeout: float, keep: bool) -> list[dict]:
     results: list[dict] = []
     workdir = Path(tempfile.mkdtemp(prefix="fresh-machine-"))
+    # A checkout is normally readable by other users (a home folder, /opt, /srv); mkdtemp's 0700
+    # would hide the clone's virtual environment from the grader's unprivileged children.
+    workdir.chmod(0o755)
     clone = workdir / "course"
     runtime_dir = workdir / "jupyter-runtime"
     port = free_port()
