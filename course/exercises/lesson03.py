@@ -11,7 +11,6 @@ the texts by ``tests/test_legal_lessons.py`` (functions ``test_l03_*``).
 """
 from __future__ import annotations
 
-
 from .. import statutes
 from ..claims import verdict_choices
 from .kinds import ArticleSet, Choice, Number, Open, Text
