@@ -104,6 +104,15 @@ def verdict_choices() -> dict[str, dict[str, str]]:
     return {v: {"zh": row["label_zh"], "en": row["label_en"]} for v, row in verdicts().iterrows()}
 
 
+def type_choices() -> dict[str, dict[str, str]]:
+    """The claim types as choices for a type exercise.
+
+    >>> type_choices()["legal"]["zh"]
+    '法律'
+    """
+    return {k: {"zh": type_label(k, "zh"), "en": type_label(k, "en")} for k in TYPES}
+
+
 def verdict_options(lang: str) -> str:
     """The verdicts as a learner may type them, e.g. ``accurate（准确）; …``."""
     return "; ".join(f"{key}（{labels[lang]}）" if lang == "zh" else f"{key} ({labels[lang]})"

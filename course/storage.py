@@ -191,7 +191,7 @@ def default_sources() -> pd.DataFrame:
             t("storage.col.basis"): t(f"storage.basis.{p.basis}"),
             t("storage.col.figures"): ", ".join(known),
             t("storage.col.as_of"): "; ".join(figs.loc[k, "as_of"] for k in known),
-            t("storage.col.source"): "; ".join(_resolved_source(k) for k in known),
+            t("storage.col.source"): "; ".join(figure_row(k)["source"] for k in known),
             t("storage.col.reliability"): "; ".join(figs.loc[k, "reliability"] for k in known),
         })
     return pd.DataFrame(rows)
@@ -652,24 +652,7 @@ def cite(key: str, lang: str | None = None) -> str:
     """
     row = figure_row(key)
     return t("storage.cite", lang=lang, value=row["value"], unit=row["unit"], as_of=row["as_of"],
-             source=_resolved_source(key), reliability=row["reliability"])
-
-
-def _resolved_source(key: str) -> str:
-    """The source of a figure; a row whose source reads “same …” takes the last full source above it.
-
-    >>> _resolved_source("backblaze_hdd_cost_2022_11").startswith("https://blocksandfiles.com")
-    True
-    """
-    from . import tables
-
-    figs = tables.figures()
-    position = figs.index.get_loc(key)
-    for i in range(position, -1, -1):
-        source = figs.iloc[i]["source"]
-        if not source.lower().startswith("same"):
-            return source
-    return figs.iloc[position]["source"]
+             source=row["source"], reliability=row["reliability"])
 
 
 def video_bytes_per_day(hours_per_minute: float | None = None, mbps: float | None = None) -> float:

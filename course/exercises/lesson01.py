@@ -4,7 +4,7 @@ from __future__ import annotations
 from .. import claims
 from .kinds import Choice, Number, Open
 
-TYPE_CHOICES = {k: {"zh": claims.type_label(k, "zh"), "en": claims.type_label(k, "en")} for k in claims.TYPES}
+TYPE_CHOICES = claims.type_choices()
 VERDICT_CHOICES = claims.verdict_choices()
 
 

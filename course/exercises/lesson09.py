@@ -4,7 +4,7 @@ from __future__ import annotations
 from .. import claims, statutes
 from .kinds import Choice, Number, Open, Table, Text
 
-TYPE_CHOICES = {k: {"zh": claims.type_label(k, "zh"), "en": claims.type_label(k, "en")} for k in claims.TYPES}
+TYPE_CHOICES = claims.type_choices()
 VERDICT_CHOICES = claims.verdict_choices()
 TABLE = claims.claims()
 ACCURATE = int((TABLE["verdict"] == "accurate").sum())
