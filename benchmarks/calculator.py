@@ -25,7 +25,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 
 def main(n_updates: int = 200) -> float:
     import course
-    from course.calculator import Calculator
+    from course.widgets.calculator import Calculator
 
     course.set_language("zh")
     calc = Calculator()

@@ -5,30 +5,39 @@ Start a lesson with::
 
     import course
     course.set_language("zh")        # or "en": every message, label and error follows
+    ex = course.exercises.lesson("02")
 
-Modules are loaded only when first used, so ``import course`` stays cheap:
-``course.tables`` (data tables), ``course.statutes`` (law look-ups),
-``course.fonts`` (Chinese in charts), and the others listed in ``__all__``.
+The parts, each a subpackage, loaded when first used (so ``import course`` stays cheap);
+imports run one way, from the top of this list down:
+
+- ``course.teacher``: release, answer key, nbgrader export, grading a class (teacher side)
+- ``course.widgets``: calculator, statute viewer, claim explorer, progress panel
+- ``course.exercises``: the exercise engine and each lesson's exercises
+- ``course.claims``: the article, its claims and verdicts, the sources cited
+- ``course.storage``: the storage model of lesson 02, its figures and charts
+- ``course.law``: the law texts, look-ups, renumbering, search and counting
+- ``course.display``: charts as PNG, Chinese fonts, statute and feedback HTML
+- ``course.core``: messages in two languages, data files, errors, Chinese numerals
+
+``course.cli`` (the ``course`` command) and ``course.workspace`` (the learner's folder) sit
+on top.
 """
 from __future__ import annotations
 
 import importlib
 
-from .i18n import get_language, set_language, t
+from .core.i18n import get_language, set_language, t
+from .core.resources import parts
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
-_SUBMODULES = {
-    "tables", "statutes", "lawtext", "fonts", "charts", "cnnum", "resources", "i18n",
-    "exercises", "progress", "storage", "storage_charts", "calculator", "claims", "explorer",
-    "viewer", "grading", "sandbox", "teacher", "nbgrader_export", "cli",
-}
+PARTS = parts()
 
-__all__ = ["set_language", "get_language", "t", *sorted(_SUBMODULES)]
+__all__ = ["set_language", "get_language", "t", *PARTS]
 
 
 def __getattr__(name: str):
-    if name in _SUBMODULES:
+    if name in PARTS:
         module = importlib.import_module(f".{name}", __name__)
         globals()[name] = module
         return module

@@ -1,9 +1,9 @@
-"""The storage calculator widget (course.calculator), driven from code without a browser."""
+"""The storage calculator widget (course.widgets.calculator), driven from code without a browser."""
 import pytest
 
 from course import storage
-from course.calculator import Calculator, calculator
-from course.i18n import t
+from course.widgets.calculator import Calculator, calculator
+from course.core.i18n import t
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_close_closes_every_widget_and_lets_the_figure_go(language):
     import gc
     import weakref
 
-    from course.calculator import _widget_tree
+    from course.widgets.calculator import _widget_tree
 
     language("zh")
     before = _live_widgets()

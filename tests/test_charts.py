@@ -1,4 +1,4 @@
-"""A chart as a notebook shows it (course.charts): the inline backend's PNG, and no figure kept."""
+"""A chart as a notebook shows it (course.display.charts): the inline backend's PNG, and no figure kept."""
 import gc
 import os
 import subprocess
@@ -11,9 +11,7 @@ from IPython.core.formatters import DisplayFormatter
 from IPython.core.pylabtools import print_figure
 from matplotlib.figure import Figure
 
-from course.charts import Chart, figure_title, render_png
-
-
+from course.display.charts import Chart, figure_title, render_png
 def _figure(title="微信月活跃账户 − monthly active accounts", dpi=100):
     fig = Figure(figsize=(4, 2.5), dpi=dpi, layout="constrained")
     ax = fig.add_subplot()
@@ -24,7 +22,7 @@ def _figure(title="微信月活跃账户 − monthly active accounts", dpi=100):
 
 @pytest.mark.parametrize("dpi", [72, 100, 144])
 def test_png_is_what_the_inline_backend_shows(dpi):
-    from course.fonts import use_chinese_font
+    from course.display.fonts import use_chinese_font
 
     use_chinese_font()
     with warnings.catch_warnings():
@@ -73,12 +71,13 @@ import gc
 from IPython.core.interactiveshell import InteractiveShell
 from matplotlib.figure import Figure
 import course
+from course import law
 shell = InteractiveShell.instance()
 course.set_language('en')
 shell.push({'course': course})
 for _ in range(3):
-    for cell in ("course.storage_charts.mau_chart()", "course.claims.verdict_chart(by='type')",
-                 "course.viewer.keyword_chart('csl', ['保存'], 2017)"):
+    for cell in ("course.storage.charts.mau_chart()", "course.claims.verdict_chart(by='type')",
+                 "course.law.keyword_chart('csl', ['保存'], 2017)"):
         assert shell.run_cell(cell, store_history=True).success     # as a kernel runs a cell
 gc.collect()
 kept = [type(v).__name__ for v in shell.user_ns["Out"].values()]

@@ -14,13 +14,17 @@ from pathlib import Path
 import pytest
 
 import course
-from course import claims, statutes, tables
-from course.explorer import IN_FORCE_KEYS
-from course.i18n import catalogue
-from course.resources import data_path
-from course.tables import DataError
-
-ARTICLE = tables.article_text()
+from course.widgets.explorer import IN_FORCE_KEYS
+from course.core.i18n import catalogue
+from course.core.resources import data_path
+from course.core.errors import DataError
+from course import claims
+from course import law
+from course import storage
+from course.core import resources
+from course.core import tables as core_tables
+from course.law import tables as law_tables
+ARTICLE = claims.article_text()
 ISSUE_VERDICTS = {"accurate", "partly-accurate", "inaccurate", "misattributed", "outdated",
                   "unsupported", "opinion"}
 
@@ -72,15 +76,15 @@ def test_every_claim_is_complete(row):
 
 @pytest.mark.parametrize("column", ["cited_ids", "applies_ids", "current_ids"])
 def test_every_article_id_resolves(column):
-    known = set(tables.articles().index)
+    known = set(law_tables.articles().index)
     for row in ROWS:
         for ref in ids(row[column]):
             assert ref in known, f"{row['id']} {column}: {ref}"
-            assert statutes.by_id(ref).text
+            assert law.by_id(ref).text
 
 
 def test_every_source_figure_and_version_resolves():
-    sources, figures, laws = set(tables.sources().index), set(tables.figures().index), set(tables.laws().index)
+    sources, figures, laws = set(claims.sources().index), set(storage.figures().index), set(law_tables.laws().index)
     for row in ROWS:
         for ref in ids(row["source_ids"]):
             assert ref in sources, f"{row['id']}: source {ref}"
@@ -99,7 +103,7 @@ def test_legal_claims_cite_the_applicable_text():
 
 
 def test_in_force_today_agrees_with_laws_table():
-    laws = tables.laws()
+    laws = law_tables.laws()
     for row in ROWS:
         version, in_force = row["relied_version"], row["in_force_today"]
         if version in laws.index and in_force != "n.a.":
@@ -113,7 +117,7 @@ def test_law_phrases_in_reasons_occur_in_the_article_cited():
         for lang in ("zh", "en"):
             for phrase, ref in claims.PHRASE_RE.findall(row[f"reasons_{lang}"]):
                 found += 1
-                assert statutes.contains(ref, phrase), f"{row['id']}: “{phrase}” not in {ref}"
+                assert law.contains(ref, phrase), f"{row['id']}: “{phrase}” not in {ref}"
     assert found > 20
 
 
@@ -126,7 +130,7 @@ def test_verdict_vocabulary_is_documented():
         assert re.fullmatch(r"#[0-9a-f]{6}", row["color"])
     assert claims.verdict_label("misattributed", lang="zh") == "张冠李戴"
     assert claims.verdict_label("outdated", lang="en") == "outdated citation"
-    with pytest.raises(course.i18n.CourseError, match="wrong"):
+    with pytest.raises(course.core.errors.CourseError, match="wrong"):
         claims.verdict_label("wrong")
 
 
@@ -140,8 +144,9 @@ def test_types_have_labels_and_definitions_in_both_languages():
 def test_message_keys_used_by_the_modules_exist():
     messages = catalogue()
     assert set(IN_FORCE_KEYS) == set(claims.IN_FORCE)
-    for module in ("claims", "explorer"):
-        source = Path(claims.__file__).with_name(f"{module}.py").read_text(encoding="utf-8")
+    package = Path(claims.__file__).parent
+    for path in [*package.glob("*.py"), package.parent / "widgets" / "explorer.py"]:
+        source = path.read_text(encoding="utf-8")
         for key in re.findall(r't\(\s*"((?:claims|explorer)\.[a-z_.]*[a-z_])"', source):
             assert key in messages and messages[key]["zh"] and messages[key]["en"], key
     dynamic = list(IN_FORCE_KEYS.values()) + \
@@ -160,25 +165,25 @@ def quote(claim_id: str) -> str:
 
 def test_iism_14_para_2_is_quoted_exactly_and_art_20_has_no_retention_rule():
     row = claims.claim("C07")
-    para2 = statutes.by_id("iism-2011:14").paragraph(2).text.rstrip("。")
-    assert statutes.normalise(para2) in statutes.normalise(row["quote"])
-    assert statutes.contains("iism-2011:14", "从事新闻、出版以及电子公告等服务项目")
-    art20 = statutes.by_id("iism-2011:20").text
+    para2 = law.by_id("iism-2011:14").paragraph(2).text.rstrip("。")
+    assert law.normalise(para2) in law.normalise(row["quote"])
+    assert law.contains("iism-2011:14", "从事新闻、出版以及电子公告等服务项目")
+    art20 = law.by_id("iism-2011:20").text
     assert "治安管理处罚法" in art20 and "日志" not in art20 and "6个月" not in art20
-    assert not any("六个月" in a.text or "6个月" in a.text for a in tables.parsed("iism-2011").articles)
+    assert not any("六个月" in a.text or "6个月" in a.text for a in law_tables.parsed("iism-2011").articles)
     assert claims.claim("C08")["verdict"] == "misattributed"
 
 
 def test_six_month_log_rule_is_csl_21_item_3_and_23_item_3():
     for ref in ("csl-2017:21", "csl-2026:23"):
-        assert "留存相关的网络日志不少于六个月" in statutes.by_id(ref).item(3).text
+        assert "留存相关的网络日志不少于六个月" in law.by_id(ref).item(3).text
     assert "csl-2017:21" in ids(claims.claim("C08")["applies_ids"])
     assert claims.claim("C08")["current_ids"] == "csl-2026:23"
 
 
 def test_six_places_count_in_both_versions():
     def places(version):
-        rows = [statutes.count_word("csl", word, version=version) for word in ("保存", "留存")]
+        rows = [law.count_word("csl", word, version=version) for word in ("保存", "留存")]
         counts = {}
         for frame in rows:
             for number, count in zip(frame["number"], frame["count"]):
@@ -196,32 +201,32 @@ def test_six_places_count_in_both_versions():
 def test_penalty_article_68_is_now_69():
     row = claims.claim("C21")
     assert row["verdict"] == "outdated" and row["cited_ids"] == "csl-2017:68"
-    assert statutes.current("csl", 68).id == "csl-2026:69" == row["current_ids"]
-    old, new = statutes.by_id("csl-2017:68").text, statutes.by_id("csl-2026:69").text
+    assert law.current("csl", 68).id == "csl-2026:69" == row["current_ids"]
+    old, new = law.by_id("csl-2017:68").text, law.by_id("csl-2026:69").text
     assert "没收违法所得" in old and "没收违法所得" not in new
     assert "二百万元以上一千万元以下" in new
 
 
 def test_criminal_law_253_1_quote_matches_character_by_character():
     body = quote("C35").split("侵犯公民个人信息罪 ", 1)[1]
-    assert statutes.normalise(body).replace(";", "；") == \
-        statutes.normalise(statutes.by_id("criminal-law-2023:253-1").text)
+    assert law.normalise(body).replace(";", "；") == \
+        law.normalise(law.by_id("criminal-law-2023:253-1").text)
 
 
 def test_interpretation_116_para_2_and_civil_procedure_66():
     text = quote("C37").split(":", 1)[1]
     for version in ("2020", "2022"):
-        para2 = statutes.by_id(f"spc-civpl-interp-{version}:116").paragraph(2).text.rstrip("。")
-        assert statutes.normalise(text) == statutes.normalise(para2)
-    assert "电子数据" in statutes.by_id("civpl-2023:66").item(5).text
+        para2 = law.by_id(f"spc-civpl-interp-{version}:116").paragraph(2).text.rstrip("。")
+        assert law.normalise(text) == law.normalise(para2)
+    assert "电子数据" in law.by_id("civpl-2023:66").item(5).text
     row = claims.claim("C39")
     assert row["verdict"] == "outdated" and row["current_ids"] == "civpl-2023:66"
-    assert row["relied_version"] in tables.sources().index
+    assert row["relied_version"] in claims.sources().index
 
 
 def test_technical_investigation_level_is_city_not_county():
-    assert statutes.contains("mps-procedure-2020:265", "设区的市一级以上公安机关负责人批准")
-    assert "县级" not in statutes.by_id("mps-procedure-2020:265").text
+    assert law.contains("mps-procedure-2020:265", "设区的市一级以上公安机关负责人批准")
+    assert "县级" not in law.by_id("mps-procedure-2020:265").text
     assert claims.claim("C25")["verdict"] == "inaccurate"
 
 
@@ -236,7 +241,7 @@ def test_loader_matches_file_and_helpers():
     assert claims.quote_context("C01", width=30)[0] == ""        # the first claim opens the article
     assert '<mark class="claim-quote">' in claims.quote_html("C13")
     assert [p.id for p in claims.provisions("C21", "current_ids")] == ["csl-2026:69"]
-    with pytest.raises(course.i18n.CourseError, match="C99"):
+    with pytest.raises(course.core.errors.CourseError, match="C99"):
         claims.claim("C99")
 
 
@@ -250,7 +255,7 @@ def test_overview_and_counts():
     assert int(counts.loc["03", "misattributed"]) == 1
     by_type = claims.verdict_counts(by="type", labels=True, lang="zh")
     assert "法律" in by_type.index and "张冠李戴" in by_type.columns
-    with pytest.raises(course.i18n.CourseError):
+    with pytest.raises(course.core.errors.CourseError):
         claims.verdict_counts(by="author")
 
 
@@ -259,7 +264,7 @@ def test_overview_and_counts():
 def test_verdict_chart_labels_follow_language(lang, by):
     from IPython.core.pylabtools import print_figure
 
-    from course.charts import Chart
+    from course.display.charts import Chart
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")                  # a missing glyph warns: here it fails
@@ -296,9 +301,9 @@ def test_omissions_and_fragments():
 
 
 def test_sources_table():
-    src = tables.sources()
+    src = claims.sources()
     assert src.index.is_unique and len(src) >= 20
-    assert set(src["reliability"]) <= set(tables.RELIABILITY)
+    assert set(src["reliability"]) <= set(core_tables.RELIABILITY)
     for sid in ("mps-order-82-2005", "civpl-2017-art63", "spc-civpl-interp-2015"):
         assert "not available as full text" in src.loc[sid, "note"].lower()
 
@@ -311,8 +316,8 @@ def test_broken_file_is_reported_with_file_row_and_column(tmp_path, monkeypatch)
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    original = tables.data_path
-    monkeypatch.setattr(tables, "data_path", lambda name: broken if name == "claims.csv" else original(name))
+    original = resources.data_path
+    monkeypatch.setattr(core_tables, "data_path", lambda name: broken if name == "claims.csv" else original(name))
     claims.claims.cache_clear()
     course.set_language("en")
     try:

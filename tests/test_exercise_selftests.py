@@ -7,7 +7,6 @@ everything fails; the prompt, hints and solution exist in both languages.
 import pytest
 
 from course import exercises
-
 ALL = exercises.all_exercises()
 IDS = [e.id for e in ALL]
 
@@ -23,7 +22,7 @@ class AlwaysEqual:
 
 
 def test_every_lesson_with_a_notebook_declares_exercises():
-    from course.resources import notebooks_dir
+    from course.core.resources import notebooks_dir
 
     lessons_with_notebooks = {p.name[:2] for p in (notebooks_dir() / "zh").glob("*.ipynb")}
     assert lessons_with_notebooks <= set(exercises.lessons())

@@ -6,9 +6,10 @@ import html
 import pytest
 
 import course
-from course import claims, statutes
-from course.explorer import ALL, ClaimExplorer, explore
-from course.i18n import CourseError, t
+from course import claims
+from course.widgets.explorer import ALL, ClaimExplorer, explore
+from course.core.i18n import CourseError, t
+from course import law
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +44,7 @@ def test_card_shows_quote_verdict_reasons_and_looked_up_law():
     assert 'data-verdict="misattributed"' in card and "misattributed citation" in card
     assert html.escape(row["reasons_en"][:60]) in card
     for ref in ("iism-2011:20", "csl-2017:21", "csl-2026:23"):
-        provision = statutes.by_id(ref)
+        provision = law.by_id(ref)
         assert f'data-id="{ref}"' in card
         assert html.escape(provision.citation("en")) in card
         assert html.escape(provision.text) in card        # the law text is looked up, never typed
@@ -57,7 +58,7 @@ def test_card_follows_the_language():
     assert "引用过时" in zh and claims.claim("C21")["reasons_zh"][:30] in zh
     assert "outdated citation" in en and "Art. 69" in en
     assert t("explorer.in_force_no", "zh") in zh
-    assert statutes.by_id("csl-2026:69").citation("zh") in zh
+    assert law.by_id("csl-2026:69").citation("zh") in zh
 
 
 def test_unknown_claim_is_a_clear_error():

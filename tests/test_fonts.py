@@ -6,7 +6,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from course import fonts  # noqa: E402
+from course.display import fonts  # noqa: E402
 
 
 def test_chinese_labels_have_no_missing_glyphs(tmp_path):

@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 
 import course
-from course import grading, sandbox
+from course.teacher import grading
+from course.teacher import sandbox
 from grading_fixtures.submissions import (insert_after, model_answers, submission, wrong_answers,
                                           write)
 
@@ -158,7 +159,7 @@ def test_kill_9_loses_nothing_finished_and_a_rerun_completes_the_rest(tmp_path):
     names = [f"student{i:02d}.ipynb" for i in range(8)]
     for name in names:
         write(slow, subs / name)
-    command = [sys.executable, "-m", "course.grading", str(subs), "--out", str(out),
+    command = [sys.executable, "-m", "course", "grade", str(subs), "--out", str(out),
                "--jobs", "1", "--timeout", str(TIMEOUT), "--lang", "en"]
     process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -190,7 +191,7 @@ def test_kill_9_loses_nothing_finished_and_a_rerun_completes_the_rest(tmp_path):
 
 def test_command_line_writes_the_table_and_reports_progress(small_class, tmp_path):
     out = tmp_path / "grades.csv"
-    result = subprocess.run([sys.executable, "-m", "course.grading", str(small_class), "--out", str(out),
+    result = subprocess.run([sys.executable, "-m", "course", "grade", str(small_class), "--out", str(out),
                              "--lesson", "00", "--jobs", "2", "--timeout", "5", "--lang", "en"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
@@ -200,20 +201,22 @@ def test_command_line_writes_the_table_and_reports_progress(small_class, tmp_pat
     assert {r["file"]: r["total"] for r in read_rows(out)}["dan.ipynb"] == "3"
 
 
-def test_command_line_refuses_a_missing_folder(tmp_path):
-    assert grading.main([str(tmp_path / "nowhere"), "--out", str(tmp_path / "g.csv"), "--lang", "en"]) == 2
+def test_command_line_refuses_a_missing_folder(tmp_path, capsys):
+    from course import cli
+
+    assert cli.main(["grade", str(tmp_path / "nowhere"), "--out", str(tmp_path / "g.csv"), "--lang", "en"]) == 2
+    assert "nowhere" in capsys.readouterr().err
+    assert not (tmp_path / "g.csv").exists()
 
 
-def test_add_arguments_gives_the_grade_options():
-    import argparse
+def test_the_grade_command_has_the_grade_options():
+    from course import cli
 
-    parser = argparse.ArgumentParser()
-    grading.add_arguments(parser)
-    args = parser.parse_args(["subs", "--out", "g.csv", "--lesson", "02", "--jobs", "3",
-                              "--timeout", "7", "--lang", "zh"])
+    args = cli.build_parser().parse_args(["grade", "subs", "--out", "g.csv", "--lesson", "02", "--jobs", "3",
+                                          "--timeout", "7", "--lang", "zh"])
     assert (args.submissions, args.out, args.lesson, args.jobs, args.timeout, args.lang) == \
         ("subs", "g.csv", "02", 3, 7.0, "zh")
-    assert args.func is grading.run
+    assert cli.handler(args.handler) is grading.run
 
 
 def test_progress_bar_redraws_in_place_on_a_terminal():
@@ -266,14 +269,14 @@ def test_a_function_answer_is_run_on_its_cases_in_the_child_and_judged_here():
 def test_only_assigned_exercises_are_graded(small_class, tmp_path):
     import argparse
 
-    from course import teacher
+    from course.teacher import assignment, release
 
     released = tmp_path / "released"
-    teacher.cmd_release(argparse.Namespace(out=str(released), lang="zh", lessons=LESSON,
+    release.cmd_release(argparse.Namespace(out=str(released), lang="zh", lessons=LESSON,
                                            exercises=f"{LESSON}.log_item,{LESSON}.iism14_paragraphs",
                                            force=False))
     frame = grade(small_class, tmp_path / "assigned.csv",
-                  assignment=released / teacher.MANIFEST).set_index("file")
+                  assignment=released / assignment.MANIFEST).set_index("file")
     assert list(frame.columns) == ["sha256", "lesson", f"{LESSON}.log_item", f"{LESSON}.iism14_paragraphs",
                                    *grading.TAIL]
     assert frame["max"].tolist() == [2, 2, 2, 2]
@@ -293,10 +296,11 @@ def test_the_answer_key_of_every_lesson_gets_full_marks(tmp_path, lang):
     """Every lesson runs in the isolated grader as it does in JupyterLab, and its key is right."""
     import argparse
 
-    from course import exercises, teacher
+    from course import exercises
+    from course.teacher import release
 
     key = tmp_path / "key"
-    teacher.cmd_key(argparse.Namespace(out=str(key), lang=lang, lessons=None, force=False))
+    release.cmd_key(argparse.Namespace(out=str(key), lang=lang, lessons=None, force=False))
     frame = grade(key, tmp_path / "grades.csv", cell_timeout=60)
     assert len(frame) == len(exercises.lessons())
     assert frame["detail"].isna().all(), frame["detail"].dropna().tolist()

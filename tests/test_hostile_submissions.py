@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from course import grading, sandbox
+from course.teacher import grading
+from course.teacher import sandbox
 from grading_fixtures.submissions import (insert_after, insert_before, model_answers, submission,
                                           wrong_answers, write)
 
@@ -130,7 +131,7 @@ def graded(tmp_path_factory):
     paths = build_class(tmp_path_factory.mktemp("hostile"))
     # Children of this test process that existed before grading (e.g. a JupyterLab server a
     # browser test of the same session started) are not the grader's to clean up.
-    before = {pid for pid, parent, _ in sandbox._processes() if parent == os.getpid()}
+    before = {pid for pid, parent, _ in sandbox.isolation.processes() if parent == os.getpid()}
     frame = grading.grade_folder(paths["subs"], paths["csv"], lesson=None, jobs=2,
                                  cell_timeout=TIMEOUT, output_limit=10_000, lang="en", progress=False)
     details = pd.read_csv(grading.details_path(paths["csv"]), dtype=str)
@@ -279,7 +280,7 @@ def test_memory_hog_gets_a_memory_error(graded):
 
 
 def test_nothing_is_left_running_or_lying_around(graded):
-    mine = [pid for pid, parent, _ in sandbox._processes()
+    mine = [pid for pid, parent, _ in sandbox.isolation.processes()
             if parent == os.getpid() and pid not in graded["children_before"]]
     assert mine == []
     assert not [p for p in graded["out"].iterdir() if p.name.startswith(".")]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from course import i18n, resources
+from course.core import errors, i18n, resources
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,5 +43,5 @@ def test_language_switch_and_bad_language(language):
     assert i18n.t("lang.name") == "English"
     language("zh")
     assert i18n.t("lang.name") == "中文"
-    with pytest.raises(i18n.CourseError):
+    with pytest.raises(errors.CourseError):
         i18n.set_language("fr")

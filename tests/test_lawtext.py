@@ -3,10 +3,9 @@ import re
 
 import pytest
 
-from course import tables
-from course.lawtext import parse_law_text
-
-LAWS = tables.article_laws()
+from course.law.text import parse_law_text
+from course.law import tables as law_tables
+LAWS = law_tables.article_laws()
 
 # Real exceptions to "articles run 1..N": the Civil Code file is Book Four only (Arts. 989-1039);
 # the Criminal Law has inserted articles (e.g. 第二百五十三条之一) between its whole-numbered ones.
@@ -19,14 +18,14 @@ def squash(text: str) -> str:
 
 @pytest.mark.parametrize("law", LAWS)
 def test_article_numbers_run_without_gaps(law):
-    numbers = [a.number for a in tables.parsed(law).articles if a.sub == 0]
+    numbers = [a.number for a in law_tables.parsed(law).articles if a.sub == 0]
     first = FIRST_ARTICLE.get(law, 1)
     assert numbers == list(range(first, first + len(numbers)))
 
 
 @pytest.mark.parametrize("law", LAWS)
 def test_inserted_articles_follow_their_base_article(law):
-    arts = tables.parsed(law).articles
+    arts = law_tables.parsed(law).articles
     for previous, article in zip(arts, arts[1:]):
         if article.sub:
             assert (previous.number, previous.sub + 1) == (article.number, article.sub)
@@ -34,13 +33,13 @@ def test_inserted_articles_follow_their_base_article(law):
 
 @pytest.mark.parametrize("law", LAWS)
 def test_joining_the_parts_gives_back_the_body(law):
-    parsed = tables.parsed(law)
+    parsed = law_tables.parsed(law)
     assert squash("".join(text for _, text in parsed.segments)) == squash(parsed.body)
 
 
 @pytest.mark.parametrize("law", LAWS)
 def test_every_article_has_text(law):
-    assert all(a.text.strip() for a in tables.parsed(law).articles)
+    assert all(a.text.strip() for a in law_tables.parsed(law).articles)
 
 
 @pytest.mark.parametrize("article_id, start", [
@@ -58,30 +57,30 @@ def test_every_article_has_text(law):
     ("cpl-2018:128", "侦查人员对于与犯罪有关的场所"),
 ])
 def test_named_articles_start_with_the_right_words(article_id, start):
-    assert tables.articles().loc[article_id, "text"].startswith(start)
+    assert law_tables.articles().loc[article_id, "text"].startswith(start)
 
 
 def test_the_two_cybersecurity_texts_have_79_and_81_articles():
-    assert len(tables.parsed("csl-2017").articles) == 79
-    assert len(tables.parsed("csl-2026").articles) == 81
+    assert len(law_tables.parsed("csl-2017").articles) == 79
+    assert len(law_tables.parsed("csl-2026").articles) == 81
 
 
 def test_paragraphs_and_items():
-    art = next(a for a in tables.parsed("csl-2017").articles if a.number == 21)
+    art = next(a for a in law_tables.parsed("csl-2017").articles if a.number == 21)
     assert len(art.paragraphs) == 1
     assert len(art.paragraph(1).items) == 5
     assert art.item(1, 3).startswith("（三）采取监测、记录网络运行状态")
-    iism14 = next(a for a in tables.parsed("iism-2011").articles if a.number == 14)
+    iism14 = next(a for a in law_tables.parsed("iism-2011").articles if a.number == 14)
     assert [p.text[:6] for p in iism14.paragraphs] == ["从事新闻、出", "互联网信息服"]
 
 
 def test_half_width_item_markers_are_items():
-    art = next(a for a in tables.parsed("iism-2011").articles if a.number == 15)
+    art = next(a for a in law_tables.parsed("iism-2011").articles if a.number == 15)
     assert art.paragraph(1).items[0].startswith("(一)")
 
 
 def test_label_with_a_stray_space_is_normalised():
-    art = next(a for a in tables.parsed("cpl-2018").articles if a.number == 128)
+    art = next(a for a in law_tables.parsed("cpl-2018").articles if a.number == 128)
     assert art.label == "第一百二十八条"
 
 

@@ -16,10 +16,10 @@ import nbformat
 import pandas as pd
 import pytest
 
-import course
-from course import statutes, tables, viewer
-from course.resources import data_path, notebooks_dir
-
+from course.core.resources import data_path, notebooks_dir
+from course import claims
+from course import law
+from course.law import tables as law_tables
 LESSONS = {
     "03": "03-retention-rules",
     "05": "05-cybersecurity-law",
@@ -78,9 +78,9 @@ def exercises_of(lesson: str):
 def law_windows() -> frozenset[str]:
     """Every run of TYPED_WINDOW characters of every article of every law (normalised)."""
     windows = set()
-    for law in tables.article_laws():
-        for article in tables.parsed(law).articles:
-            text = statutes.normalise(article.text)
+    for law_id in law_tables.article_laws():
+        for article in law_tables.parsed(law_id).articles:
+            text = law.normalise(article.text)
             windows.update(text[i:i + TYPED_WINDOW] for i in range(len(text) - TYPED_WINDOW + 1))
     return frozenset(windows)
 
@@ -116,13 +116,13 @@ def test_law_quotes_occur_in_cited_article(lesson, lang):
     nb = load(lesson, lang)
     quotes = LAW_QUOTE.findall(markdown(nb))
     for phrase, article_id in quotes:
-        assert statutes.contains(article_id, phrase), f"“{phrase}” is not in {article_id}"
+        assert law.contains(article_id, phrase), f"“{phrase}” is not in {article_id}"
 
 
 @every_lesson
 @both
 def test_article_quotes_are_exact(lesson, lang):
-    text = tables.article_text()
+    text = claims.article_text()
     for quote in ARTICLE_QUOTE.findall(markdown(load(lesson, lang))):
         assert quote in text, f"「{quote}」 is not in data/article.txt"
 
@@ -134,8 +134,8 @@ def test_every_cited_article_resolves(lesson, lang):
     source = all_text(nb)
     ids = set(ARTICLE_ID.findall(source))
     ids |= {tuple(m.split(":", 1)) for m in CITE_MARK.findall(source) if ":" in m}
-    for law, number in ids:
-        assert statutes.by_id(f"{law}:{number}").text, f"{law}:{number}"
+    for law_id, number in ids:
+        assert law.by_id(f"{law_id}:{number}").text, f"{law_id}:{number}"
 
 
 @every_lesson
@@ -145,7 +145,7 @@ def test_law_text_is_not_typed_into_markdown(lesson, lang):
     nb = load(lesson, lang)
     prose = LAW_QUOTE.sub("", markdown(nb))
     prose = ARTICLE_QUOTE.sub("", prose)            # the article itself quotes laws
-    prose = statutes.normalise(prose)
+    prose = law.normalise(prose)
     windows = law_windows()
     typed = [prose[i:i + TYPED_WINDOW] for i in range(len(prose) - TYPED_WINDOW + 1)
              if prose[i:i + TYPED_WINDOW] in windows]
@@ -156,7 +156,7 @@ def test_law_text_is_not_typed_into_markdown(lesson, lang):
 @both
 def test_renumbering_in_prose_matches_the_map(lesson, lang):
     nb = load(lesson, lang)
-    rows = viewer.map_rows()
+    rows = law.map_rows()
     for old, new in RENUMBER.findall(all_text(nb)):
         assert any(r.old == int(old) and r.new == int(new) for r in rows), f"{old} → {new}"
 
@@ -201,44 +201,44 @@ def test_claim_verdicts_agree_with_the_claims_table(lesson):
 # --------------------------------------------------------------------------- lesson 03
 
 def test_l03_iism_article_14_two_paragraphs_sixty_days():
-    art = statutes.article("iism", 14)
+    art = law.article("iism", 14)
     assert len(art.article.paragraphs) == 2
     assert "60日" in art.paragraph(2).text
-    assert statutes.contains("iism-2011:14", "从事新闻、出版以及电子公告等服务项目的互联网信息服务提供者")
+    assert law.contains("iism-2011:14", "从事新闻、出版以及电子公告等服务项目的互联网信息服务提供者")
 
 
 def test_l03_the_article_quotes_paragraph_2_of_art_14_exactly():
     quote = "互联网信息服务提供者和互联网接入服务提供者的记录备份应当保存60日,并在国家有关机关依法查询时,予以提供"
-    assert quote in tables.article_text()
-    assert statutes.contains("iism-2011:14", quote)
+    assert quote in claims.article_text()
+    assert law.contains("iism-2011:14", quote)
 
 
 def test_l03_iism_article_20_is_not_a_log_rule():
-    text = statutes.by_id("iism-2011:20").text
+    text = law.by_id("iism-2011:20").text
     assert "日志" not in text and "6个月" not in text and "六个月" not in text
     assert "第十五条所列内容" in text
 
 
 def test_l03_the_six_month_log_rule_exists_only_in_the_cybersecurity_law():
-    found = sorted(a["id"] for _, a in tables.articles().iterrows()
+    found = sorted(a["id"] for _, a in law_tables.articles().iterrows()
                    if "网络日志" in a["text"] and "六个月" in a["text"])
     assert found == ["csl-2017:21", "csl-2026:23"]
-    assert statutes.current("csl", 21).id == "csl-2026:23"
+    assert law.current("csl", 21).id == "csl-2026:23"
 
 
 def test_l03_exercise_answers_follow_from_the_texts():
     _, exercises = exercises_of("03")
     by_name = {e.name: e for e in exercises}
-    iism_records = set(statutes.count_word("iism-2011", "保存")["number"])
+    iism_records = set(law.count_word("iism-2011", "保存")["number"])
     assert by_name["iism_keep_articles"].model_answer() == iism_records == {14, 16}
-    assert by_name["log_rule_today"].answer == statutes.current("csl", 21).id == "csl-2026:23"
+    assert by_name["log_rule_today"].answer == law.current("csl", 21).id == "csl-2026:23"
 
 
 # --------------------------------------------------------------------------- lesson 05
 
 def test_l05_six_places_counted_from_the_text():
-    old = viewer.keyword_table("csl", ["保存", "留存"], "2017")
-    new = viewer.keyword_table("csl", ["保存", "留存"], "2026")
+    old = law.keyword_table("csl", ["保存", "留存"], "2017")
+    new = law.keyword_table("csl", ["保存", "留存"], "2026")
     assert int(old["total"].sum()) == 6 and old.index.tolist() == ["21", "41", "47", "48", "50", "68"]
     assert int(new["total"].sum()) == 7 and new.index.tolist() == ["23", "43", "49", "50", "52", "69"]
 
@@ -246,41 +246,41 @@ def test_l05_six_places_counted_from_the_text():
 def test_l05_exercise_answers_follow_from_the_texts():
     _, exercises = exercises_of("05")
     by_name = {e.name: e for e in exercises}
-    table = viewer.keyword_table("csl", ["保存", "留存"], "2017")
+    table = law.keyword_table("csl", ["保存", "留存"], "2017")
     assert by_name["keep_places_2017"].answer == int(table["total"].sum())
     assert by_name["keep_articles_2017"].model_answer() == {int(k) for k in table.index}
-    assert by_name["penalty_article_2026"].answer == statutes.current("csl", 68).number == 69
-    new69 = statutes.by_id("csl-2026:69")
+    assert by_name["penalty_article_2026"].answer == law.current("csl", 68).number == 69
+    new69 = law.by_id("csl-2026:69")
     assert "处二百万元以上一千万元以下罚款" in new69.paragraph(2).text
     assert "二百万元以上一千万元以下罚款" in new69.text
-    old68 = statutes.by_id("csl-2017:68").text
+    old68 = law.by_id("csl-2017:68").text
     dropped = [k for k, label in by_name["dropped_sanction"].choices.items()
                if label["zh"] in old68 and label["zh"] not in new69.text]
     assert dropped == [by_name["dropped_sanction"].answer]
 
 
 def test_l05_renumbering_of_the_cited_rules():
-    pairs = {old: statutes.current("csl", old).number for old in (21, 41, 47, 68)}
+    pairs = {old: law.current("csl", old).number for old in (21, 41, 47, 68)}
     assert pairs == {21: 23, 41: 43, 47: 49, 68: 69}
-    row68 = next(r for r in viewer.map_rows() if r.old == 68)
+    row68 = next(r for r in law.map_rows() if r.old == 68)
     assert row68.naive == 70 and row68.naive_correct == "no" and not row68.inferred
 
 
 def test_l05_collection_and_prohibited_information_rules_kept_their_words():
-    assert viewer.compare(41).unchanged and viewer.compare(47).unchanged
-    assert not viewer.compare(68).unchanged
+    assert law.compare(41).unchanged and law.compare(47).unchanged
+    assert not law.compare(68).unchanged
 
 
 def test_l05_penalty_rewritten():
-    old, new = statutes.by_id("csl-2017:68").text, statutes.by_id("csl-2026:69").text
+    old, new = law.by_id("csl-2017:68").text, law.by_id("csl-2026:69").text
     assert "没收违法所得" in old and "没收违法所得" not in new
     assert "予以通报" in new and "二百万元以上一千万元以下罚款" in new
     assert "十万元以上五十万元以下罚款" in old
 
 
 def test_l05_the_article_names_the_2017_penalty_article():
-    assert "《网络安全法》第六十八条" in tables.article_text()
-    assert course.statutes.article("csl", 68, "2017").text.startswith("网络运营者违反本法第四十七条")
+    assert "《网络安全法》第六十八条" in claims.article_text()
+    assert law.article("csl", 68, "2017").text.startswith("网络运营者违反本法第四十七条")
 
 
 @pytest.mark.parametrize("lesson", ["03", "05"])
@@ -305,7 +305,7 @@ def test_l03_l05_verdict_tables_agree_with_claims_csv(lesson, lang):
 
 # --------------------------------------------------------------------------- lessons 06–08: helpers
 
-L0608_LOOKUP = re.compile(r'statutes\.article\(\s*"([a-z-]+)"\s*,\s*("?[\d-]+"?)\s*(?:,\s*"(\d{4})")?\s*\)')
+L0608_LOOKUP = re.compile(r'course\.law\.article\(\s*"([a-z-]+)"\s*,\s*("?[\d-]+"?)\s*(?:,\s*"(\d{4})")?\s*\)')
 L0608_ROW = re.compile(r"^\|\s*(.*?)\s*\|.*\|\s*([^|]+?)\s*\|\s*$")
 
 
@@ -313,7 +313,7 @@ def _l0608_claims():
     """data/claims.csv read directly (independent of any loader), indexed by claim id."""
     import csv
 
-    from course.resources import data_path
+    from course.core.resources import data_path
 
     with data_path("claims.csv").open(encoding="utf-8", newline="") as handle:
         return {row["id"]: row for row in csv.DictReader(handle)}
@@ -323,7 +323,7 @@ def _l0608_verdict_ids(lang: str) -> dict[str, str]:
     """Verdict label (in ``lang``) → verdict id, from data/verdicts.csv."""
     import csv
 
-    from course.resources import data_path
+    from course.core.resources import data_path
 
     with data_path("verdicts.csv").open(encoding="utf-8", newline="") as handle:
         return {row[f"label_{lang}"]: row["id"] for row in csv.DictReader(handle)}
@@ -350,13 +350,13 @@ def _l0608_verdict_rows(lesson: str, lang: str):
 
 
 def _l0608_article_ids(lesson: str, lang: str) -> set[str]:
-    """Ids of the articles a lesson's code cells look up with ``statutes.article(...)``."""
+    """Ids of the articles a lesson's code cells look up with ``law.article(...)``."""
     ids = set()
     for cell in load(lesson, lang).cells:
         if cell.cell_type != "code":
             continue
-        for law, number, version in L0608_LOOKUP.findall(cell.source):
-            ids.add(statutes.article(law, number.strip('"'), version or None).id)
+        for law_id, number, version in L0608_LOOKUP.findall(cell.source):
+            ids.add(law.article(law_id, number.strip('"'), version or None).id)
     return ids
 
 
@@ -366,9 +366,9 @@ def _l0608_article_ids(lesson: str, lang: str) -> set[str]:
 @both
 def test_l06_l07_l08_lookups_in_code_resolve(lesson, lang):
     ids = _l0608_article_ids(lesson, lang)
-    assert ids, "no statutes.article(...) look-ups found"
+    assert ids, "no law.article(...) look-ups found"
     for article_id in ids:
-        assert statutes.by_id(article_id).text
+        assert law.by_id(article_id).text
 
 
 def test_l06_lesson_shows_the_key_provisions():
@@ -380,41 +380,41 @@ def test_l06_lesson_shows_the_key_provisions():
 
 
 def test_l06_technical_investigation_section_of_the_cpl():
-    arts = tables.articles()
+    arts = law_tables.articles()
     section = arts[(arts["law"] == "cpl-2018") & (arts["section"] == "第八节 技术侦查措施")]
     assert section["number"].tolist() == [150, 151, 152, 153, 154]
-    para1 = statutes.article("cpl", 150, "2018").paragraph(1).text
+    para1 = law.article("cpl", 150, "2018").paragraph(1).text
     assert para1.startswith("公安机关在立案后")
     for phrase in ("危害国家安全犯罪", "恐怖活动犯罪", "黑社会性质的组织犯罪", "重大毒品犯罪",
                    "其他严重危害社会的犯罪案件", "经过严格的批准手续"):
         assert phrase in para1
     # the statute names no approval level: that is in the MPS provisions
     assert "县级" not in section["text"].str.cat() and "设区的市" not in section["text"].str.cat()
-    assert "三个月以内有效" in statutes.by_id("cpl-2018:151").text
-    assert "公安机关依法采取技术侦查措施，有关单位和个人应当配合" in statutes.by_id("cpl-2018:152").paragraph(4).text
+    assert "三个月以内有效" in law.by_id("cpl-2018:151").text
+    assert "公安机关依法采取技术侦查措施，有关单位和个人应当配合" in law.by_id("cpl-2018:152").paragraph(4).text
 
 
 def test_l06_mps_approval_and_execution_level_is_the_city_not_the_county():
-    approval = statutes.by_id("mps-procedure-2020:265").paragraph(1).text
+    approval = law.by_id("mps-procedure-2020:265").paragraph(1).text
     assert "报设区的市一级以上公安机关负责人批准" in approval and "县级" not in approval
-    execution = statutes.by_id("mps-procedure-2020:264").paragraph(1).text
+    execution = law.by_id("mps-procedure-2020:264").paragraph(1).text
     assert "设区的市一级以上公安机关负责技术侦查的部门实施" in execution
     assert "记录监控、行踪监控、通信监控、场所监控" in execution
-    assert "犯罪嫌疑人、被告人以及与犯罪活动直接关联的人员" in statutes.by_id("mps-procedure-2020:264").paragraph(2).text
-    items = statutes.by_id("mps-procedure-2020:263").article.paragraph(1).items
+    assert "犯罪嫌疑人、被告人以及与犯罪活动直接关联的人员" in law.by_id("mps-procedure-2020:264").paragraph(2).text
+    items = law.by_id("mps-procedure-2020:263").article.paragraph(1).items
     assert len(items) == 5 and "计算机网络" in items[3] and "七年以上有期徒刑" in items[4]
     # the article's level is wrong
-    assert "县级以上公安机关可以对这个手机号码采取技术侦查手段" in tables.article_text()
+    assert "县级以上公安机关可以对这个手机号码采取技术侦查手段" in claims.article_text()
 
 
 def test_l06_county_level_appears_in_the_section_only_for_other_measures():
-    arts = tables.articles()
+    arts = law_tables.articles()
     section = arts[(arts["law"] == "mps-procedure-2020") & arts["section"].str.contains("技术侦查")]
     assert section["number"].tolist() == list(range(263, 274))
     county = set(section.loc[section["text"].str.contains("县级以上公安机关负责人"), "number"])
     assert county == {271, 272}
-    assert "隐匿身份" in statutes.by_id("mps-procedure-2020:271").text
-    assert "控制下交付" in statutes.by_id("mps-procedure-2020:272").text
+    assert "隐匿身份" in law.by_id("mps-procedure-2020:271").text
+    assert "控制下交付" in law.by_id("mps-procedure-2020:272").text
     ex = _l0608_exercises("06")
     assert ex["county_level_articles"].model_answer() == county
 
@@ -423,57 +423,57 @@ def test_l06_exercise_answers_follow_from_the_texts():
     ex = _l0608_exercises("06")
     choices = ex["approval_level"].choices
     assert ex["approval_level"].answer == "B"
-    assert statutes.contains("mps-procedure-2020:265", choices["B"]["zh"])
-    assert statutes.contains("mps-procedure-2020:271", choices["A"]["zh"])
-    assert statutes.contains("mps-procedure-2020:62", choices["C"]["zh"])
+    assert law.contains("mps-procedure-2020:265", choices["B"]["zh"])
+    assert law.contains("mps-procedure-2020:271", choices["A"]["zh"])
+    assert law.contains("mps-procedure-2020:62", choices["C"]["zh"])
     assert ex["validity_months"].answer == 3
-    assert "三个月" in statutes.by_id("mps-procedure-2020:266").paragraph(1).text
-    before = statutes.by_id("mps-procedure-2020:174").paragraph(2).text
+    assert "三个月" in law.by_id("mps-procedure-2020:266").paragraph(1).text
+    before = law.by_id("mps-procedure-2020:174").paragraph(2).text
     assert ex["before_filing"].answer == "B"
     assert "调取证据材料" in before and "不得采取技术侦查措施" in before and "冻结" in before
     assert ex["deleted_chats"].answer == "B"
 
 
 def test_l06_constitution_article_40_exception():
-    text = statutes.by_id("constitution-2018:40").text
+    text = law.by_id("constitution-2018:40").text
     for phrase in ("通信自由和通信秘密受法律的保护", "因国家安全或者追查刑事犯罪的需要",
                    "由公安机关或者检察机关依照法律规定的程序对通信进行检查"):
         assert phrase in text
 
 
 def test_l06_obtaining_evidence_from_units():
-    art54 = statutes.by_id("cpl-2018:54")
+    art54 = law.by_id("cpl-2018:54")
     assert "人民法院、人民检察院和公安机关有权向有关单位和个人收集、调取证据" in art54.paragraph(1).text
     assert "个人隐私的证据，应当保密" in art54.paragraph(3).text
-    assert "经办案部门负责人批准，开具调取证据通知书" in statutes.by_id("mps-procedure-2020:62").text
-    art66 = statutes.by_id("mps-procedure-2020:66")
+    assert "经办案部门负责人批准，开具调取证据通知书" in law.by_id("mps-procedure-2020:62").text
+    art66 = law.by_id("mps-procedure-2020:66")
     assert "扣押原始存储介质" in art66.paragraph(1).text
     assert "现场提取或者网络在线提取" in art66.paragraph(2).text
 
 
 def test_l06_the_law_says_nothing_about_recovering_deleted_chats():
-    assert statutes.count_word("mps-procedure", "恢复").empty
-    hits = statutes.count_word("cpl", "恢复")
+    assert law.count_word("mps-procedure", "恢复").empty
+    hits = law.count_word("cpl", "恢复")
     assert set(hits["number"]) == {206, 296}
-    assert all("恢复审理" in statutes.by_id(i).text for i in hits["id"])
-    deleted = statutes.count_word("mps-procedure", "删除")
+    assert all("恢复审理" in law.by_id(i).text for i in hits["id"])
+    deleted = law.count_word("mps-procedure", "删除")
     assert deleted["number"].tolist() == [66]
-    assert "无删除、修改、增加等情形" in statutes.by_id("mps-procedure-2020:66").paragraph(3).text
-    assert statutes.by_id("cpl-2018:50").paragraph(2).item(8).text == "（八）视听资料、电子数据。"
+    assert "无删除、修改、增加等情形" in law.by_id("mps-procedure-2020:66").paragraph(3).text
+    assert law.by_id("cpl-2018:50").paragraph(2).item(8).text == "（八）视听资料、电子数据。"
 
 
 def test_l06_electronic_evidence_rules_are_not_in_the_data():
-    from course.resources import data_path
+    from course.core.resources import data_path
 
     readme = data_path("laws/README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Requested but not available"):readme.index("## Caveats")]
     assert "公安机关办理刑事案件电子数据取证规则" in section and "法发〔2016〕22号" in section
-    titles = tables.laws()["title_zh"].str.cat(sep="|")
+    titles = law_tables.laws()["title_zh"].str.cat(sep="|")
     assert "电子数据取证规则" not in titles and "审查判断电子数据" not in titles
 
 
 def test_l06_verdict_exercise_agrees_with_claims_csv():
-    from course.exercises import lesson06
+    from course.exercises.lessons import lesson06
 
     claims, ex = _l0608_claims(), _l0608_exercises("06")
     assert lesson06.CLAIMS == {"verdict_county_level": "C25"}
@@ -499,71 +499,71 @@ def test_l06_l07_l08_verdict_tables_agree_with_claims_csv(lesson, lang):
 # --------------------------------------------------------------------------- lesson 07
 
 def _l07_quote_and_law():
-    article = tables.article_text()
+    article = claims.article_text()
     start = article.index("违反国家有关规定,向他人出售")
     end = article.index("依照各该款的规定处罚。", start) + len("依照各该款的规定处罚。")
-    return article[start:end], statutes.by_id("criminal-law-2023:253-1").text
+    return article[start:end], law.by_id("criminal-law-2023:253-1").text
 
 
 def test_l07_quote_of_253_1_differs_only_in_punctuation_width_and_line_breaks():
     from collections import Counter
 
-    quote, law = _l07_quote_and_law()
-    assert len(quote) == len(law) == 223
-    diffs = Counter((a, b) for a, b in zip(quote, law) if a != b)
+    quote, text = _l07_quote_and_law()
+    assert len(quote) == len(text) == 223
+    diffs = Counter((a, b) for a, b in zip(quote, text) if a != b)
     assert diffs == Counter({(",", "，"): 13, (";", "；"): 1, (" ", "\n"): 3})
-    assert statutes.normalise(quote) == statutes.normalise(law)
-    assert len(statutes.normalise(law)) == 220
+    assert law.normalise(quote) == law.normalise(text)
+    assert len(law.normalise(text)) == 220
     ex = _l0608_exercises("07")
     assert ex["quote_diff_chars"].answer == sum(diffs.values()) == 17
 
 
 def test_l07_crime_name_is_not_in_the_criminal_law_article():
-    assert "侵犯公民个人信息罪" not in statutes.by_id("criminal-law-2023:253-1").text
-    assert "侵犯公民个人信息罪" in statutes.by_id("spc-spp-pi-2017:8").text
-    assert "涉嫌构成侵犯个人信息罪" in tables.article_text()
+    assert "侵犯公民个人信息罪" not in law.by_id("criminal-law-2023:253-1").text
+    assert "侵犯公民个人信息罪" in law.by_id("spc-spp-pi-2017:8").text
+    assert "涉嫌构成侵犯个人信息罪" in claims.article_text()
 
 
 def test_l07_civil_code_privacy():
-    assert "私密信息" in statutes.by_id("civil-code-2020:1032").paragraph(2).text
-    art1033 = statutes.by_id("civil-code-2020:1033")
+    assert "私密信息" in law.by_id("civil-code-2020:1032").paragraph(2).text
+    art1033 = law.by_id("civil-code-2020:1033")
     assert art1033.paragraph(1).text.startswith("除法律另有规定或者权利人明确同意外")
     assert art1033.item(5).text == "（五）处理他人的私密信息；"
-    assert "存储" in statutes.by_id("civil-code-2020:1035").paragraph(2).text
+    assert "存储" in law.by_id("civil-code-2020:1035").paragraph(2).text
     ex = _l0608_exercises("07")
     assert ex["privacy_articles"].model_answer() == {1032, 1033}
 
 
 def test_l07_pipl_household_exemption_and_sensitive_information():
-    assert statutes.by_id("pipl-2021:72").paragraph(1).text == "自然人因个人或者家庭事务处理个人信息的，不适用本法。"
-    art28 = statutes.by_id("pipl-2021:28").paragraph(1).text
+    assert law.by_id("pipl-2021:72").paragraph(1).text == "自然人因个人或者家庭事务处理个人信息的，不适用本法。"
+    art28 = law.by_id("pipl-2021:28").paragraph(1).text
     assert "行踪轨迹" in art28 and "聊天" not in art28 and "通信内容" not in art28
 
 
 def test_l07_interpretation_definition_and_thresholds():
-    assert "反映特定自然人活动情况的各种信息" in statutes.by_id("spc-spp-pi-2017:1").text
-    para1 = statutes.by_id("spc-spp-pi-2017:5").paragraph(1)
+    assert "反映特定自然人活动情况的各种信息" in law.by_id("spc-spp-pi-2017:1").text
+    para1 = law.by_id("spc-spp-pi-2017:5").paragraph(1)
     assert "通信内容" in para1.item(3).text and "五十条以上" in para1.item(3).text
     assert "行踪轨迹信息" in para1.item(3).text and "征信信息" in para1.item(3).text
     assert "通信记录" in para1.item(4).text and "五百条以上" in para1.item(4).text
     assert "五千条以上" in para1.item(5).text
-    assert len(statutes.by_id("spc-spp-pi-2017:5").article.paragraph(1).items) == 10
+    assert len(law.by_id("spc-spp-pi-2017:5").article.paragraph(1).items) == 10
     assert _l0608_exercises("07")["comm_content_threshold"].answer == 50
 
 
 def test_l07_elements_of_the_crimes_compared():
-    art = statutes.by_id("criminal-law-2023:253-1")
+    art = law.by_id("criminal-law-2023:253-1")
     assert "向他人出售或者提供公民个人信息，情节严重的" in art.paragraph(1).text
     assert art.paragraph(3).text.startswith("窃取或者以其他方法非法获取公民个人信息的")
-    assert "非法开拆他人信件" in statutes.by_id("criminal-law-2023:252").text
-    assert "情节严重" in statutes.by_id("criminal-law-2023:252").text
-    assert statutes.by_id("criminal-law-2023:253").text.startswith("邮政工作人员")
-    assert "通过信息网络或者其他途径发布公民个人信息的" in statutes.by_id("spc-spp-pi-2017:3").text
-    assert "通过购买、收受、交换等方式获取公民个人信息" in statutes.by_id("spc-spp-pi-2017:4").text
+    assert "非法开拆他人信件" in law.by_id("criminal-law-2023:252").text
+    assert "情节严重" in law.by_id("criminal-law-2023:252").text
+    assert law.by_id("criminal-law-2023:253").text.startswith("邮政工作人员")
+    assert "通过信息网络或者其他途径发布公民个人信息的" in law.by_id("spc-spp-pi-2017:3").text
+    assert "通过购买、收受、交换等方式获取公民个人信息" in law.by_id("spc-spp-pi-2017:4").text
 
 
 def test_l07_verdict_exercise_agrees_with_claims_csv():
-    from course.exercises import lesson07
+    from course.exercises.lessons import lesson07
 
     claims, ex = _l0608_claims(), _l0608_exercises("07")
     assert lesson07.CLAIMS == {"quote_verdict": "C35"}
@@ -575,61 +575,61 @@ def test_l07_verdict_exercise_agrees_with_claims_csv():
 # --------------------------------------------------------------------------- lesson 08
 
 def test_l08_evidence_list_is_art_66_para_1_item_5_in_2021_and_2023():
-    assert statutes.by_id("civpl-2021:66").text == statutes.by_id("civpl-2023:66").text
-    art66 = statutes.by_id("civpl-2023:66")
+    assert law.by_id("civpl-2021:66").text == law.by_id("civpl-2023:66").text
+    art66 = law.by_id("civpl-2023:66")
     assert art66.article.paragraph(1).text == "证据包括："
     assert art66.paragraph(1).item(5).text == "（五）电子数据；"
     assert "证据必须查证属实" in art66.paragraph(2).text
-    assert "证据包括" not in statutes.by_id("civpl-2023:63").text
-    found = statutes.count_word("civpl-2023", "证据包括")
+    assert "证据包括" not in law.by_id("civpl-2023:63").text
+    found = law.count_word("civpl-2023", "证据包括")
     assert found["number"].tolist() == [66]
     ex = _l0608_exercises("08")
     assert ex["evidence_article_now"].answer == 66 and ex["e_data_item"].answer == 5
-    assert "《民事诉讼法》第63条第1款第5项" in tables.article_text()
-    assert tables.laws().loc["civpl-2021", "in_force_from"] == "2022-01-01"
+    assert "《民事诉讼法》第63条第1款第5项" in claims.article_text()
+    assert law_tables.laws().loc["civpl-2021", "in_force_from"] == "2022-01-01"
 
 
 def test_l08_interpretation_116_quote_is_exact():
-    para2 = statutes.by_id("spc-civpl-interp-2022:116").paragraph(2).text
-    assert "《民事诉讼法解释》第116条第2款规定:" + para2 in tables.article_text()
+    para2 = law.by_id("spc-civpl-interp-2022:116").paragraph(2).text
+    assert "《民事诉讼法解释》第116条第2款规定:" + para2 in claims.article_text()
     assert "网上聊天记录" in para2
-    assert statutes.by_id("spc-civpl-interp-2020:116").text == statutes.by_id("spc-civpl-interp-2022:116").text
+    assert law.by_id("spc-civpl-interp-2020:116").text == law.by_id("spc-civpl-interp-2022:116").text
 
 
 def test_l08_evidence_provisions_on_electronic_data():
-    art14 = statutes.by_id("spc-evidence-2019:14")
+    art14 = law.by_id("spc-evidence-2019:14")
     assert "网页、博客、微博客等网络平台发布的信息" in art14.item(1).text
     assert "手机短信、电子邮件、即时通信、通讯群组等网络应用服务的通信信息" in art14.item(2).text
     assert _l0608_exercises("08")["im_item"].answer == 2
-    assert "直接来源于电子数据的打印件" in statutes.by_id("spc-evidence-2019:15").paragraph(2).text
-    assert len(statutes.by_id("spc-evidence-2019:93").article.paragraph(1).items) == 7
-    assert "通过鉴定或者勘验等方法" in statutes.by_id("spc-evidence-2019:93").paragraph(2).text
-    assert "由当事人提交或者保管的于己不利的电子数据" in statutes.by_id("spc-evidence-2019:94").item(1).text
+    assert "直接来源于电子数据的打印件" in law.by_id("spc-evidence-2019:15").paragraph(2).text
+    assert len(law.by_id("spc-evidence-2019:93").article.paragraph(1).items) == 7
+    assert "通过鉴定或者勘验等方法" in law.by_id("spc-evidence-2019:93").paragraph(2).text
+    assert "由当事人提交或者保管的于己不利的电子数据" in law.by_id("spc-evidence-2019:94").item(1).text
 
 
 def test_l08_illegally_obtained_evidence_art_106():
-    for law in ("spc-civpl-interp-2020", "spc-civpl-interp-2022"):
-        text = statutes.by_id(f"{law}:106").text
+    for law_id in ("spc-civpl-interp-2020", "spc-civpl-interp-2022"):
+        text = law.by_id(f"{law_id}:106").text
         assert "严重侵害他人合法权益" in text and "不得作为认定案件事实的根据" in text
-    found = statutes.count_word("spc-civpl-interp-2022", "严重侵害他人合法权益")
+    found = law.count_word("spc-civpl-interp-2022", "严重侵害他人合法权益")
     assert found["number"].tolist() == [_l0608_exercises("08")["illegal_evidence_article"].answer] == [106]
 
 
 def test_l08_the_constitution_has_no_right_to_keep_chats():
-    assert statutes.count_word("constitution", "保存").empty
+    assert law.count_word("constitution", "保存").empty
     for word in ("聊天", "视频", "记录"):
-        assert statutes.count_word("constitution", word).empty
-    arts = tables.articles()
+        assert law.count_word("constitution", word).empty
+    arts = law_tables.articles()
     chapter2 = arts[(arts["law"] == "constitution-2018") & arts["chapter"].str.contains("第二章")]
     assert chapter2["number"].tolist() == list(range(33, 57))
     assert "公民的基本权利和义务" in chapter2["chapter"].iloc[0]
     assert _l0608_exercises("08")["constitution_save_count"].answer == 0
-    assert "其他公民的合法的自由和权利" in statutes.by_id("constitution-2018:51").text
-    assert "不得制作、使用、公开肖像权人的肖像" in statutes.by_id("civil-code-2020:1019").paragraph(1).text
+    assert "其他公民的合法的自由和权利" in law.by_id("constitution-2018:51").text
+    assert "不得制作、使用、公开肖像权人的肖像" in law.by_id("civil-code-2020:1019").paragraph(1).text
 
 
 def test_l08_verdict_exercise_agrees_with_claims_csv():
-    from course.exercises import lesson08
+    from course.exercises.lessons import lesson08
 
     claims, ex = _l0608_claims(), _l0608_exercises("08")
     assert lesson08.CLAIMS == {"basic_right": "C41"}

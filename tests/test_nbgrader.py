@@ -12,13 +12,16 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course import cli, exercises, nbgrader_export, teacher
-
+from course import exercises
+from course import cli
+from course.teacher import nbgrader as nbgrader_export
+from course.teacher import assignment
+from course.teacher import release
 LESSON, ASSIGNMENT = "00", "lesson00"
 
 
 def _selection(lang="en"):
-    return teacher.select(lang, LESSON)
+    return assignment.select(lang, LESSON)
 
 
 def _source(lang="en"):
@@ -73,7 +76,7 @@ def test_the_solution_between_the_markers_passes_the_hidden_test():
 def test_command_writes_layout_keeps_config_and_refuses_to_overwrite(tmp_path, capsys):
     out = tmp_path / "course"
     assert cli.main(["nbgrader", str(out), "--lesson", "0", "--lang", "zh"]) == 0
-    notebook = out / "source" / ASSIGNMENT / teacher.lesson_notebooks("zh")[LESSON].name
+    notebook = out / "source" / ASSIGNMENT / assignment.lesson_notebooks("zh")[LESSON].name
     assert notebook.is_file()
     config = out / "nbgrader_config.py"
     assert "c.CourseDirectory.course_id" in config.read_text(encoding="utf-8")
@@ -90,7 +93,7 @@ def test_command_writes_layout_keeps_config_and_refuses_to_overwrite(tmp_path, c
 
 
 def test_exercise_subset_leaves_the_others_out():
-    selection = teacher.select("en", LESSON, "00.log_item")
+    selection = assignment.select("en", LESSON, "00.log_item")
     nb = nbgrader_export.source_notebook(selection.notebooks[LESSON], LESSON, selection)
     grade_ids = {_meta(c)["grade_id"] for c in nb.cells if _meta(c)}
     assert grade_ids == {"answer_log_item", "test_log_item"}
@@ -134,14 +137,14 @@ def test_real_nbgrader_grades_right_and_wrong_submissions(tmp_path):
     course_dir = tmp_path / "course"
     assert cli.main(["nbgrader", str(course_dir), "--lesson", LESSON, "--lang", "en"]) == 0
     _nbgrader(course_dir, "generate_assignment", ASSIGNMENT, "--force")
-    notebook = teacher.lesson_notebooks("en")[LESSON].name
-    release = (course_dir / "release" / ASSIGNMENT / notebook).read_text(encoding="utf-8")
-    assert "BEGIN HIDDEN TESTS" not in release and "BEGIN SOLUTION" not in release
+    notebook = assignment.lesson_notebooks("en")[LESSON].name
+    released = (course_dir / "release" / ASSIGNMENT / notebook).read_text(encoding="utf-8")
+    assert "BEGIN HIDDEN TESTS" not in released and "BEGIN SOLUTION" not in released
 
     auto = [e for e in exercises.lesson(LESSON) if e.kind != "open"]
     manual = [e for e in exercises.lesson(LESSON) if e.kind == "open"]
     kept_right = auto[0]
-    right = {e.name: teacher.answer_code(e, "en").split(" = ", 1)[1] for e in auto}
+    right = {e.name: release.answer_code(e, "en").split(" = ", 1)[1] for e in auto}
     right.update({e.name: repr("The primary text shows the wording, the version and the dates.")
                   for e in manual})
     wrong = {e.name: (right[e.name] if e is kept_right else repr(e.wrong[0])) for e in auto}

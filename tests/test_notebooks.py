@@ -20,8 +20,8 @@ import nbformat
 import pytest
 
 import course
-from course import statutes, tables
-
+from course import claims
+from course import law
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
 LANGS = ("zh", "en")
@@ -178,7 +178,7 @@ def markdown(path: Path) -> list[tuple[int, str]]:
 
 @pytest.mark.parametrize("path", ALL, ids=rel)
 def test_article_quotes_are_exact(path):
-    article = tables.article_text()
+    article = claims.article_text()
     wrong = [(i, quote) for i, text in markdown(path) for quote in CORNER_QUOTE.findall(text)
              if quote not in article]
     assert wrong == [], f"{rel(path)}: 「…」 quotes not found verbatim in data/article.txt: {wrong}"
@@ -193,8 +193,8 @@ def test_law_quotes_occur_in_the_cited_article(path):
                 problems.append(f"cell {index}: 〔{ref}〕 is not an id like csl-2017:21")
                 continue
             try:
-                statutes.by_id(ref)
-            except (course.i18n.CourseError, KeyError) as error:
+                law.by_id(ref)
+            except (course.core.errors.CourseError, KeyError) as error:
                 problems.append(f"cell {index}: 〔{ref}〕 does not resolve: {error}")
         for phrase, ref in LAW_QUOTE.findall(text):
             if ID.match(ref) and not _contains(ref, phrase):
@@ -204,18 +204,18 @@ def test_law_quotes_occur_in_the_cited_article(path):
 
 def _contains(ref: str, phrase: str) -> bool:
     try:
-        return statutes.contains(ref, phrase)
-    except (course.i18n.CourseError, KeyError):
+        return law.contains(ref, phrase)
+    except (course.core.errors.CourseError, KeyError):
         return False
 
 
 def test_quote_patterns_work():
     """The checks above see real mistakes (guards against a pattern that matches nothing)."""
-    article = tables.article_text()
+    article = claims.article_text()
     assert CORNER_QUOTE.findall("文中说「甲」和「乙」") == ["甲", "乙"]
     assert "不存在的一句话。" not in article
     assert LAW_QUOTE.findall("条文写“国家实行网络安全等级保护制度”〔csl-2017:21〕。") == [
         ("国家实行网络安全等级保护制度", "csl-2017:21")]
-    assert statutes.contains("csl-2017:21", "国家实行网络安全等级保护制度")
+    assert law.contains("csl-2017:21", "国家实行网络安全等级保护制度")
     assert not _contains("csl-2017:21", "不存在的短语")
     assert not _contains("csl-2017:9999", "国家")

@@ -34,10 +34,10 @@ def test_installed_copy_works_from_anywhere(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(target),
                     str(wheel)], check=True, capture_output=True)
-    code = ("import course; from course import resources, statutes, tables; "
+    code = ("import course; from course import law; from course.core import resources; "
             "assert str(resources.data_dir()).startswith(%r), resources.data_dir(); "
             "assert (resources.notebooks_dir() / 'zh' / '00-start-here.ipynb').is_file(); "
-            "print(len(tables.articles()), statutes.article('csl', 21, 2017).citation('en'))") % str(target)
+            "print(len(law.articles()), law.article('csl', 21, 2017).citation('en'))") % str(target)
     env = dict(os.environ, PYTHONPATH=str(target))
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
                             capture_output=True, text=True)

@@ -5,9 +5,9 @@ import stat
 
 import pytest
 
-from course import exercises, progress
-
-
+from course import exercises
+from course.exercises import progress
+from course.widgets import progress_panel
 @pytest.fixture
 def progress_at(tmp_path, monkeypatch):
     path = tmp_path / "sub" / "progress.json"
@@ -23,7 +23,7 @@ def test_checks_are_recorded(progress_at):
     data = json.loads(progress_at.read_text(encoding="utf-8"))
     assert [event[1] for event in data["00.log_item"]] == ["incorrect", "correct"]
     assert progress.latest()["00.log_item"] == "correct"
-    table = progress.summary("00")
+    table = progress_panel.summary("00")
     assert table.iloc[0, 1] == len(ex) and table.iloc[0, 2] == 1
 
 
@@ -52,7 +52,7 @@ def test_unwritable_location_is_survived(progress_at, monkeypatch):
     monkeypatch.setenv("COURSE_PROGRESS_FILE", str(blocker / "progress.json"))
     assert progress.record("00.log_item", "correct") is False
     assert progress.latest()["00.log_item"] == "correct"
-    assert "0" in repr(progress.view())
+    assert "0" in repr(progress_panel.progress())
 
 
 def test_progress_file_is_never_inside_the_package(monkeypatch):

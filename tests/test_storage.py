@@ -1,4 +1,4 @@
-"""Storage arithmetic (course.storage) and its charts (course.storage_charts)."""
+"""Storage arithmetic (course.storage) and its charts (course.storage.charts)."""
 import math
 import subprocess
 import sys
@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import course
-from course import storage, tables
-from course.storage import StorageInputError
+from course import storage
+from course.core import i18n
+from course.storage import StorageInputError, charts as storage_charts
+from course.law import tables as law_tables
 
 # ------------------------------------------------------------------ sizes, measured by encoding
 
@@ -43,7 +45,7 @@ def test_size_of_chars():
 def test_law_text_is_real_text_from_data():
     text = storage.law_text()
     assert len(text) > 60_000
-    assert tables.articles().loc["criminal-law-2023:253-1", "text"] in text
+    assert law_tables.articles().loc["criminal-law-2023:253-1", "text"] in text
 
 
 def test_million_chars_of_law_text_is_a_few_mb():
@@ -216,7 +218,7 @@ def test_model_arithmetic_by_hand():
 
 
 def test_defaults_come_from_the_figures_table():
-    figs = tables.figures()
+    figs = storage.figures()
     d = storage.defaults()
     assert d["users"] == figs.loc["wechat_mau_2025q4", "number"] * 1e6
     assert d["messages_per_user"] == pytest.approx(
@@ -274,7 +276,7 @@ def test_unknown_parameter(language):
 
 def test_error_is_a_course_error_in_the_notebook_language(language):
     language("zh")
-    with pytest.raises(course.i18n.CourseError, match="允许范围"):
+    with pytest.raises(course.core.errors.CourseError, match="允许范围"):
         storage.size_of_chars("一百万", 3)
 
 
@@ -293,7 +295,7 @@ def test_mau_series_leaves_out_unconfirmed_and_marks_the_crossing():
 
 
 def test_video_day_matches_the_derived_figure():
-    derived = tables.figures().loc["youtube_upload_bytes_per_day_derived", "number"]   # PB per day
+    derived = storage.figures().loc["youtube_upload_bytes_per_day_derived", "number"]   # PB per day
     assert storage.video_bytes_per_day() / 1e15 == pytest.approx(derived, abs=0.01)
     assert storage.video_bytes_per_day(0, 8) == 0
 
@@ -321,8 +323,7 @@ def test_chart_renders_without_missing_glyphs(language, lang, name, tmp_path):
     from IPython.core.pylabtools import print_figure
     from matplotlib.figure import Figure
 
-    from course import storage_charts
-    from course.charts import Chart
+    from course.display.charts import Chart
 
     language(lang)
     with warnings.catch_warnings():
@@ -339,7 +340,6 @@ def test_chart_renders_without_missing_glyphs(language, lang, name, tmp_path):
 
 
 def test_log_scales_where_the_range_demands():
-    from course import storage_charts
 
     assert storage_charts.volume_figure().axes[0].get_yscale() == "log"
     assert storage_charts.cost_figure().axes[0].get_yscale() == "log"
@@ -347,7 +347,6 @@ def test_log_scales_where_the_range_demands():
 
 
 def test_volume_figure_updates_in_place():
-    from course import storage_charts
 
     fig = storage_charts.volume_figure()
     bars_before = list(fig.axes[0].patches)
@@ -359,7 +358,6 @@ def test_volume_figure_updates_in_place():
 
 
 def test_mau_chart_marks_the_article_figure(language):
-    from course import storage_charts
 
     language("zh")
     fig = storage_charts.mau_figure()
@@ -369,7 +367,6 @@ def test_mau_chart_marks_the_article_figure(language):
 
 
 def test_every_message_the_model_builds_exists_in_both_languages():
-    from course import i18n
 
     catalogue = i18n.catalogue()
     keys = [f"storage.{kind}.{name}" for name in storage.params() for kind in ("param", "unit")]

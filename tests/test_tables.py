@@ -4,13 +4,17 @@ import shutil
 import pandas as pd
 import pytest
 
-import course
-from course import i18n, resources, tables
+from course.core import i18n, resources
+from course import claims
+from course import storage
+from course.core import errors
+from course.core import tables as core_tables
+from course.law import tables as law_tables
 
 
 def test_laws_table_columns_and_ids():
-    laws = tables.laws()
-    assert list(laws.columns) == list(tables.LAW_SCHEMA)
+    laws = law_tables.laws()
+    assert list(laws.columns) == list(law_tables.LAW_SCHEMA)
     assert {"csl-2017", "csl-2026", "iism-2011", "criminal-law-2023"} <= set(laws.index)
     assert laws.loc["csl-2017", "superseded_by"] == "csl-2026"
     assert laws.loc["csl-2026", "in_force_from"] == "2026-01-01"
@@ -18,20 +22,20 @@ def test_laws_table_columns_and_ids():
 
 
 def test_every_law_file_listed_exists_and_every_law_file_is_listed():
-    listed = set(tables.laws()["file"])
+    listed = set(law_tables.laws()["file"])
     shipped = {f"laws/{p.name}" for p in resources.data_path("laws").glob("*.md") if p.name != "README.md"}
     assert listed == shipped
 
 
 def test_articles_table():
-    arts = tables.articles()
+    arts = law_tables.articles()
     assert arts.loc["criminal-law-2023:253-1", "label"] == "第二百五十三条之一"
     assert arts["number"].dtype.kind == "i"
     assert arts["id"].is_unique
 
 
 def test_article_map_matches_both_texts():
-    amap = tables.article_map()
+    amap = law_tables.article_map()
     olds = amap["old_article_2017"].dropna().astype(int)
     news = amap["new_article_2026"].dropna().astype(int)
     assert sorted(olds) == list(range(1, 80))
@@ -41,24 +45,24 @@ def test_article_map_matches_both_texts():
 
 
 def test_figures_keep_unit_date_source_and_reliability():
-    figs = tables.figures()
+    figs = storage.figures()
     numeric = figs[figs["number"].notna()]
     assert (numeric["unit"] != "").all()
     assert (numeric["source"] != "").all()
     assert (numeric["as_of"] != "").all()
-    assert set(figs["reliability"]) <= set(tables.RELIABILITY)
+    assert set(figs["reliability"]) <= set(core_tables.RELIABILITY)
 
 
 def test_unconfirmed_figures_stay_marked():
     raw = pd.read_csv(resources.data_path("storage-facts.csv"), dtype=str, keep_default_na=False)
     unconfirmed = set(raw.loc[raw["reliability"] == "unconfirmed", "key"])
-    figs = tables.figures()
+    figs = storage.figures()
     assert unconfirmed
     assert set(figs.index[figs["reliability"] == "unconfirmed"]) == unconfirmed
 
 
 def test_the_article_text_is_the_shipped_file():
-    text = tables.article_text()
+    text = claims.article_text()
     assert text.startswith("微信作为中国体量最大的聊天工具")
     assert "《网络安全法》全文共有6处提到关于信息保存的规定" in text
 
@@ -69,18 +73,18 @@ def broken_data(tmp_path, monkeypatch):
     copy = tmp_path / "data"
     shutil.copytree(resources.data_dir(), copy)
     monkeypatch.setattr(resources, "data_dir", lambda: copy)
-    for loader in (tables.laws, tables.figures, tables.articles, tables.parsed, i18n.catalogue):
+    for loader in (law_tables.laws, storage.figures, law_tables.articles, law_tables.parsed, i18n.catalogue):
         loader.cache_clear()
     yield copy
-    for loader in (tables.laws, tables.figures, tables.articles, tables.parsed, i18n.catalogue):
+    for loader in (law_tables.laws, storage.figures, law_tables.articles, law_tables.parsed, i18n.catalogue):
         loader.cache_clear()
 
 
 def test_missing_file_names_the_file(broken_data, language):
     language("en")
     (broken_data / "storage-facts.csv").unlink()
-    with pytest.raises(tables.DataError, match="storage-facts.csv"):
-        tables.figures()
+    with pytest.raises(errors.DataError, match="storage-facts.csv"):
+        storage.figures()
 
 
 def test_bad_row_names_file_row_and_column(broken_data, language):
@@ -89,8 +93,8 @@ def test_bad_row_names_file_row_and_column(broken_data, language):
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[4] = lines[4].replace(",2011-01-08,", ",2011-13-xx,", 1)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(tables.DataError) as error:
-        tables.laws()
+    with pytest.raises(errors.DataError) as error:
+        law_tables.laws()
     message = str(error.value)
     assert "laws.csv" in message and "第 5 行" in message and "in_force_from" in message
 
@@ -100,8 +104,8 @@ def test_unknown_reliability_is_refused(broken_data, language):
     path = broken_data / "storage-facts.csv"
     text = path.read_text(encoding="utf-8").replace(",primary,", ",probably,", 1)
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(tables.DataError, match=r"row \d+ \(column reliability\)"):
-        tables.figures()
+    with pytest.raises(errors.DataError, match=r"row \d+ \(column reliability\)"):
+        storage.figures()
 
 
 def test_missing_column_is_named(broken_data, language):
@@ -109,18 +113,18 @@ def test_missing_column_is_named(broken_data, language):
     path = broken_data / "laws.csv"
     text = path.read_text(encoding="utf-8").replace("short_en,", "", 1)
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(tables.DataError, match="short_en"):
-        tables.laws()
+    with pytest.raises(errors.DataError, match="short_en"):
+        law_tables.laws()
 
 
 def test_not_utf8_is_a_clear_error(broken_data, language):
     language("en")
     path = broken_data / "storage-facts.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
-    with pytest.raises(tables.DataError, match="storage-facts.csv"):
-        tables.figures()
+    with pytest.raises(errors.DataError, match="storage-facts.csv"):
+        storage.figures()
 
 
 def test_law_list_is_in_the_chosen_language():
-    assert "status" in course.tables.law_list("en").columns
-    assert "状态" in course.tables.law_list("zh").columns
+    assert "status" in law_tables.law_list("en").columns
+    assert "状态" in law_tables.law_list("zh").columns

@@ -10,12 +10,12 @@ package. Grading is a separate, teacher-side step (``course grade``).
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
-from ..i18n import get_language, t
-from . import wire
+from ..core.i18n import get_language, t
+from ..display.feedback import Message
+from . import progress, wire
 
 CORRECT, INCORRECT, NOT_ATTEMPTED = "correct", "incorrect", "not_attempted"
 STATUSES = (CORRECT, INCORRECT, NOT_ATTEMPTED)
@@ -57,26 +57,6 @@ def type_name(value) -> str:
     return type(value).__name__
 
 
-class Message:
-    """Text shown in the notebook: pretty in JupyterLab, readable as plain text."""
-
-    def __init__(self, title: str, body: str, tone: str = "info"):
-        self.title, self.body, self.tone = title, body, tone
-
-    def __repr__(self) -> str:
-        return f"{self.title}\n{self.body}".strip()
-
-    def _repr_html_(self) -> str:
-        colours = {"correct": "#1a7f37", "incorrect": "#cf222e", "not_attempted": "#6e7781",
-                   "info": "#0969da"}
-        colour = colours.get(self.tone, "#0969da")
-        body = html.escape(self.body).replace("\n", "<br>")
-        return (f'<div class="course-feedback course-{self.tone}" data-status="{self.tone}" '
-                f'style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">'
-                f'<b style="color:{colour}">{html.escape(self.title)}</b>'
-                f'{"<br>" + body if body else ""}</div>')
-
-
 class Exercise:
     """Base of every exercise kind. Subclasses define :meth:`judge` and :meth:`model_answer`.
 
@@ -87,6 +67,10 @@ class Exercise:
     """
 
     kind = "exercise"
+    #: The learner writes a function (its cell holds a stub, not ``name = ...``).
+    learner_writes_function = False
+    #: An open answer: recorded, never marked right by the machine; a teacher reads it.
+    open_ended = False
 
     def __init__(self, *, name: str, lesson: str, prompt: dict, solution: dict,
                  hints: dict | None = None, points: int = 1, wrong: list | None = None):
@@ -105,13 +89,17 @@ class Exercise:
         return f"{self.lesson}.{self.name}"
 
     # -- judging ---------------------------------------------------------------
-    def prepare(self, value):
-        """Turn a learner's value into what is encoded (functions are run on their cases)."""
-        return value
+    def encoder(self, codec=wire) -> Callable[[Any], dict]:
+        """The function that turns a learner's value into plain data, where the value lives.
+
+        The one encoding of answers: the notebook calls it with :mod:`course.exercises.wire`,
+        the grader with a private copy of that module made before any learner code ran.
+        """
+        return codec.encode
 
     def encode(self, value) -> dict:
-        """Encode a learner's value where it lives (the learner's kernel)."""
-        return wire.encode(self.prepare(value))
+        """Encode a learner's value (in the learner's kernel)."""
+        return self.encoder()(value)
 
     def judge(self, value) -> Verdict:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -151,14 +139,12 @@ class Exercise:
     def check(self, value=Ellipsis) -> Message:
         """Check an answer and say whether it is right, with a reason when it is not."""
         verdict = self.evaluate(value)
-        from .. import progress
-
         progress.record(self.id, verdict.status)
         title = t(f"ex.status.{verdict.status}", name=self.id)
         body = verdict.message()
         if verdict.status == INCORRECT and self._hints_shown < len(self._text(self.hints) or []):
             body = (body + "\n" if body else "") + t("ex.try_hint", name=self.name)
-        if verdict.status == CORRECT and self.kind == "open":
+        if verdict.status == CORRECT and self.open_ended:
             body = (body + "\n" if body else "") + t("ex.model_answer") + "\n" + self._text(self.solution_text)
         return Message(title, body, verdict.status)
 
@@ -168,16 +154,12 @@ class Exercise:
         if not hints:
             return Message(t("ex.hint.none", name=self.id), "", "info")
         self._hints_shown = min(self._hints_shown + 1, len(hints))
-        from .. import progress
-
         progress.record(self.id, "hint")
         number = self._hints_shown
         return Message(t("ex.hint.title", n=number, total=len(hints)), hints[number - 1], "info")
 
     def solution(self) -> Message:
         """Show the model answer and why."""
-        from .. import progress
-
         progress.record(self.id, "solution")
         return Message(t("ex.solution.title", name=self.id), self._text(self.solution_text), "info")
 

@@ -7,11 +7,13 @@
 """
 from __future__ import annotations
 
+import copy
 import math
 import re
 import unicodedata
-from typing import Callable
+from typing import Any, Callable
 
+from ..law.numbers import article_key, parse_number
 from . import wire
 from .engine import Exercise, Verdict, correct, describe, incorrect, not_attempted, type_name
 
@@ -135,10 +137,7 @@ class ArticleSet(Exercise):
 
     @staticmethod
     def _parse(item):
-        from ..statutes import parse_number
-
-        number, sub = parse_number(item)
-        return f"{number}-{sub}" if sub else str(number)
+        return article_key(*parse_number(item))
 
     def model_answer(self):
         return {int(a) if a.isdigit() else a for a in self.answer}
@@ -247,6 +246,7 @@ class Function(Exercise):
     """A function the learner writes, run on ``cases`` (a list of ``(args, expected)``)."""
 
     kind = "function"
+    learner_writes_function = True
 
     def __init__(self, *, reference: Callable, cases: list, tolerance: float = 1e-9, **common):
         super().__init__(**common)
@@ -263,19 +263,27 @@ class Function(Exercise):
 
         return textwrap.dedent(inspect.getsource(self.reference))
 
-    def prepare(self, value):
-        """Run the learner's function on every case, where the function lives."""
-        if value is Ellipsis or not callable(value):
-            return value
-        if _empty_body(value):
-            return Ellipsis
-        return _Results(value, self.cases)
+    def encoder(self, codec=wire) -> Callable[[Any], dict]:
+        """Run the learner's function on every case, each on its own copy of the arguments.
 
-    def encode(self, value) -> dict:
-        prepared = self.prepare(value)
-        if isinstance(prepared, _Results):
-            return prepared.encode()
-        return wire.encode(prepared)
+        A stub (a body of only ``...``) is "not attempted"; an error in one case is recorded
+        and the other cases still run.
+        """
+        encode, cases, is_stub = codec.encode, copy.deepcopy(self.cases), _empty_body
+
+        def run(value) -> dict:
+            if value is Ellipsis or not callable(value):
+                return encode(value)
+            if is_stub(value):
+                return encode(Ellipsis)
+            results = []
+            for args in cases:
+                try:
+                    results.append({"ok": encode(value(*copy.deepcopy(args)))})
+                except Exception as error:  # the learner's code may raise anything
+                    results.append({"error": f"{type(error).__name__}: {str(error)[:200]}"})
+            return {"t": "results", "v": results}
+        return run
 
     def judge(self, value) -> Verdict:
         if not isinstance(value, wire.FunctionResults):
@@ -289,20 +297,6 @@ class Function(Exercise):
         if len(value.results) != len(self.cases):
             return incorrect("ex.reason.func_error", args="-", error="missing results")
         return correct()
-
-
-class _Results:
-    def __init__(self, function, cases):
-        self.function, self.cases = function, cases
-
-    def encode(self) -> dict:
-        results = []
-        for args in self.cases:
-            try:
-                results.append({"ok": wire.encode(self.function(*args))})
-            except Exception as error:  # the learner's code may raise anything
-                results.append({"error": f"{type(error).__name__}: {str(error)[:200]}"})
-        return {"t": "results", "v": results}
 
 
 def _empty_body(function) -> bool:
@@ -332,6 +326,7 @@ class Open(Exercise):
     """An open question: any real attempt counts; the model answer is shown after it."""
 
     kind = "open"
+    open_ended = True
 
     def __init__(self, *, min_chars: int = 10, **common):
         super().__init__(**common)

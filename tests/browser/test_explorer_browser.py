@@ -5,9 +5,8 @@ import pytest
 
 from harness import error_outputs, notebook, open_notebook, run_all_cells, screenshot
 
-from course import claims, statutes
-
-
+from course import claims
+from course import law
 @pytest.mark.browser
 def test_filter_select_and_read_the_card(lab, page):
     open_notebook(page, lab, "tests/explorer.ipynb")
@@ -39,10 +38,10 @@ def test_filter_select_and_read_the_card(lab, page):
     assert card.locator("mark.claim-quote").inner_text().startswith("否则根据《网络安全法》第六十八条")
     for ref in ("csl-2017:68", "csl-2026:69"):
         provision = card.locator(f'.claim-provision[data-id="{ref}"]')
-        citation = statutes.by_id(ref).citation("en")
+        citation = law.by_id(ref).citation("en")
         assert provision.locator(".claim-citation").inner_text().startswith(citation)
         text = provision.locator(".claim-law-text").inner_text()
-        assert statutes.normalise(text) == statutes.normalise(statutes.by_id(ref).text)
+        assert law.normalise(text) == law.normalise(law.by_id(ref).text)
 
     # A different claim through the filters: lesson 03, misattributed -> C08 and CSL Art. 21.
     explorer.locator(".claim-explorer-verdict select").select_option(

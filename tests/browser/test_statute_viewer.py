@@ -1,17 +1,16 @@
 """The statute viewer in a real JupyterLab: pick an article, switch version, type a number,
 turn on the comparison; the number, the id and the text shown must be the right ones.
 
-The expected texts are looked up through ``course.statutes`` here, never typed.
+The expected texts are looked up through ``course.law`` here, never typed.
 """
 from __future__ import annotations
 
 import pytest
 
 from harness import error_outputs, notebook, open_notebook, run_all_cells, screenshot
+from course import law
 
-from course import statutes
-
-NOTEBOOK = "tests/viewer.ipynb"
+NOTEBOOK = "tests/law.ipynb"
 VIEW = ".course-viewer-view .course-statute"
 
 
@@ -23,7 +22,7 @@ def shown(page, article_id: str):
 
 
 def first_line(article_id: str) -> str:
-    return statutes.by_id(article_id).text.splitlines()[0]
+    return law.by_id(article_id).text.splitlines()[0]
 
 
 @pytest.mark.browser
@@ -36,7 +35,7 @@ def test_viewer_pick_article_switch_version_compare(lab, page):
     block = shown(page, "csl-2017:21")
     assert block.locator(".course-statute-number").inner_text() == "第二十一条"
     assert block.locator(".course-statute-citation").inner_text() == \
-        statutes.by_id("csl-2017:21").citation(lang="zh")
+        law.by_id("csl-2017:21").citation(lang="zh")
     assert "网络日志不少于六个月" in block.locator(".course-statute-text").inner_text()
 
     # Switch the version: same number, a different rule, and a note saying where the old one went.
@@ -60,7 +59,7 @@ def test_viewer_pick_article_switch_version_compare(lab, page):
     notebook(page).locator(".course-viewer-compare").click()
     old_head = notebook(page).locator(".course-compare-old-head[data-ids='csl-2017:21']")
     old_head.wait_for(state="visible")
-    assert old_head.inner_text() == statutes.by_id("csl-2017:21").citation(lang="zh")
+    assert old_head.inner_text() == law.by_id("csl-2017:21").citation(lang="zh")
     new_cell = notebook(page).locator(".course-compare-new").inner_text()
     assert new_cell.startswith(first_line("csl-2026:23"))
     screenshot(page, "viewer-compare-zh", notebook(page).locator(".course-viewer").first)

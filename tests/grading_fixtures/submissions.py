@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 
 import course
-from course.resources import notebooks_dir
+from course.core.resources import notebooks_dir
 
 
 def lesson_notebook(lesson: str, lang: str = "zh"):

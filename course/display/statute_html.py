@@ -1,0 +1,126 @@
+"""Statute text as HTML: an article with its citation, two versions compared, a word count.
+
+These functions take what :mod:`course.law` looks up (a provision, a comparison) and only
+render it; they look nothing up themselves. Stable hooks for tests:
+``.course-statute[data-article-id]``, ``.course-statute-citation``, ``.course-statute-number``,
+``.course-statute-text``, ``.course-compare-old``, ``.course-compare-new``.
+
+>>> highlight("保存有关记录", "记录")
+'保存有关<mark class="course-mark">记录</mark>'
+>>> diff_html([("equal", "处", "处"), ("insert", "", "五"), ("equal", "十万元", "十万元")])
+('处十万元', '处<ins>五</ins>十万元')
+"""
+from __future__ import annotations
+
+import base64
+import html
+
+from ..core.i18n import t
+
+CSS = """<style>
+.course-statute {border-left: 3px solid #5b7db1; padding: 4px 10px; margin: 4px 0;}
+.course-statute-citation {font-weight: bold;}
+.course-statute-number {color: #555; font-size: 90%;}
+.course-statute-text {white-space: pre-wrap; line-height: 1.6;}
+.course-statute-status, .course-statute-note {color: #666; font-size: 90%; font-style: italic;}
+.course-compare table {border-collapse: collapse; width: 100%; table-layout: fixed;}
+.course-compare td, .course-compare th {vertical-align: top; border: 1px solid #ccc; padding: 6px;
+  text-align: left;}
+.course-compare .course-statute-text {white-space: pre-wrap;}
+.course-compare del {background: #fdd; color: #900;}
+.course-compare ins {background: #dfd; color: #060; text-decoration: none;}
+mark.course-mark {background: #ff0;}
+</style>"""
+
+
+def highlight(text: str, term: str | None) -> str:
+    """``text`` as HTML (escaped) with every occurrence of ``term`` in ``<mark>``."""
+    if not term:
+        return html.escape(text)
+    marked = f'<mark class="course-mark">{html.escape(term)}</mark>'
+    return marked.join(html.escape(part) for part in text.split(term))
+
+
+def _lines(text_html: str) -> str:
+    return text_html.replace("\n", "<br>")
+
+
+def article_html(prov, term: str | None = None, lang: str | None = None) -> str:
+    """One provision (:class:`course.law.Provision`) as HTML: citation, number, text, status.
+
+    ``term``, if given, is marked in the text and its number of hits is shown.
+    """
+    art = prov.article
+    hits = prov.text.count(term) if term else 0
+    note = (f'<div class="course-statute-note" data-hits="{hits}">'
+            f'{html.escape(t("viewer.hits", lang, term=term, n=hits))}</div>') if term else ""
+    return (f'<div class="course-statute" data-article-id="{art.id}" data-law="{art.law}" '
+            f'data-number="{art.key}">'
+            f'<div class="course-statute-citation">{html.escape(prov.citation(lang))}</div>'
+            f'<div class="course-statute-number">{html.escape(art.label)}</div>'
+            f'<div class="course-statute-text">{_lines(highlight(prov.text, term))}</div>'
+            f'{note}<div class="course-statute-status">{html.escape(prov.status(lang))}</div>'
+            f'</div>')
+
+
+def notes_html(lines: list[str]) -> str:
+    """Notes under an article (e.g. where its rule is in the other version), one ``div`` each.
+
+    >>> notes_html(["old Art. 21 → new Art. 23"])
+    '<div class="course-statute-note course-map-note">old Art. 21 → new Art. 23</div>'
+    """
+    return "".join(f'<div class="course-statute-note course-map-note">{html.escape(line)}</div>'
+                   for line in lines)
+
+
+def diff_html(segments) -> tuple[str, str]:
+    """A diff as two HTML texts: deletions in ``<del>`` (left), insertions in ``<ins>`` (right).
+
+    ``segments`` is the diff as ``(tag, old part, new part)`` (:func:`course.law.segments`).
+    """
+    left, right = [], []
+    for tag, a, b in segments:
+        if tag == "equal":
+            left.append(html.escape(a))
+            right.append(html.escape(b))
+            continue
+        if a:
+            left.append(f"<del>{html.escape(a)}</del>")
+        if b:
+            right.append(f"<ins>{html.escape(b)}</ins>")
+    return _lines("".join(left)), _lines("".join(right))
+
+
+def comparison_html(comparison, lang: str | None = None) -> str:
+    """A :class:`course.law.Comparison` as a two-column table, the map rows underneath."""
+    left, right = diff_html(comparison.segments())
+    head_old = " + ".join(html.escape(p.citation(lang)) for p in comparison.old) or t("viewer.no_old", lang)
+    head_new = " + ".join(html.escape(p.citation(lang)) for p in comparison.new) or t("viewer.no_new", lang)
+    ids_old = " ".join(p.id for p in comparison.old)
+    ids_new = " ".join(p.id for p in comparison.new)
+    notes = "".join(f'<li class="course-map-note">{html.escape(row.describe(lang))}</li>'
+                    for row in comparison.rows)
+    legend = html.escape(t("viewer.legend", lang))
+    same = (f'<p class="course-statute-note">{html.escape(t("viewer.same_words", lang))}</p>'
+            if comparison.unchanged else "")
+    return (f'{CSS}<div class="course-compare">'
+            f'<table><tr><th class="course-compare-old-head" data-ids="{ids_old}">{head_old}</th>'
+            f'<th class="course-compare-new-head" data-ids="{ids_new}">{head_new}</th></tr>'
+            f'<tr><td class="course-compare-old"><div class="course-statute-text">{left}</div></td>'
+            f'<td class="course-compare-new"><div class="course-statute-text">{right}</div></td></tr>'
+            f'</table>{same}<p class="course-statute-note">{legend}</p><ul>{notes}</ul></div>')
+
+
+def counter_html(table, summary: str = "", png: bytes = b"", alt: str = "") -> str:
+    """A keyword count (:func:`course.law.keyword_table`) as HTML, with its chart if given.
+
+    >>> import pandas as pd
+    >>> counter_html(pd.DataFrame({"total": [2]}, index=["21"]))[:46]
+    '<div class="course-counter" data-total="2" dat'
+    """
+    total = int(table["total"].sum()) if len(table) else 0
+    text = f"<p>{html.escape(summary)}</p>" if summary else ""
+    chart = (f'<img alt="{html.escape(alt)}" src="data:image/png;base64,'
+             f'{base64.b64encode(png).decode("ascii")}">') if png else ""
+    return (f'<div class="course-counter" data-total="{total}" data-articles="{len(table)}">'
+            f'{text}{table.T.to_html() if len(table) else ""}{chart}</div>')

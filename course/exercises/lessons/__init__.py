@@ -1,0 +1,1 @@
+"""One module per lesson, ``lessonNN.py``, each declaring ``EXERCISES`` (and, where verdicts are asked, ``CLAIMS``)."""

@@ -1,0 +1,89 @@
+"""Exercises of lesson 01 (the article and its claims): types of claims and the verdict vocabulary."""
+from __future__ import annotations
+
+from ... import claims
+from ..kinds import Choice, Number, Open
+
+TYPE_CHOICES = claims.type_choices()
+VERDICT_CHOICES = claims.verdict_choices()
+
+
+def _type_of(quote_start: str) -> str:
+    table = claims.claims()
+    return table[table["quote"].str.startswith(quote_start)]["type"].iloc[0]
+
+
+EXERCISES = [
+    Choice(
+        name="type_must_keep", lesson="01", choices=TYPE_CHOICES,
+        answer=_type_of("由此可见,微信一定保存了"),
+        prompt={"zh": "「由此可见,微信一定保存了用户的聊天记录」属于哪一类说法？把类型的代号（如 `\"legal\"`）"
+                      "或中文名称赋给 `type_must_keep`。",
+                "en": "What type of claim is 「由此可见,微信一定保存了用户的聊天记录」 (“so WeChat must be keeping "
+                      "users' chats”)? Assign the type's key (e.g. `\"legal\"`) or its label to `type_must_keep`."},
+        hints={"zh": ["这句话本身没有引用任何条文或数据。", "它是从前面两条“规定”得出的——那叫什么？"],
+               "en": ["The sentence cites no article and no number of its own.",
+                      "It is drawn from the two “rules” before it: what is that called?"]},
+        solution={"zh": "`\"inference\"`（推论）：“由此可见”表明它是从前提推出来的结论。核对推论，要看前提是否真实、结论是否真能推出。",
+                  "en": "`\"inference\"`: “由此可见” (“it follows that”) marks a conclusion drawn from premises. "
+                        "To check an inference, ask whether the premises are true and whether the conclusion follows."},
+        wrong=["legal", "technical", "opinion"],
+    ),
+    Choice(
+        name="type_official_reply", lesson="01", choices=TYPE_CHOICES,
+        answer=_type_of("根据微信官方的答复"),
+        prompt={"zh": "「根据微信官方的答复,微信不会保存聊天记录」属于哪一类说法？赋给 `type_official_reply`。",
+                "en": "What type of claim is 「根据微信官方的答复,微信不会保存聊天记录」 (“according to WeChat's "
+                      "official reply, WeChat does not keep chat records”)? Assign it to `type_official_reply`."},
+        hints={"zh": ["注意“根据……的答复”：文章在转述谁的话？"],
+               "en": ["Note “according to … reply”: whose words is the article passing on?"]},
+        solution={"zh": "`\"company\"`（公司声明）。要核对的是公司是否、何时、用什么原话这样说过；公司的话本身不是独立证据。",
+                  "en": "`\"company\"` (company statement). What is checked is whether, when and in what words the "
+                        "company said it; the company's word is not independent evidence."},
+        wrong=["technical", "legal", "inference"],
+    ),
+    Number(
+        name="legal_claims", lesson="01", integer=True,
+        answer=int((claims.claims()["type"] == "legal").sum()),
+        prompt={"zh": "课程的说法表里有多少条“法律”类说法？用 `course.claims.claims()` 数一数，把整数赋给 `legal_claims`。",
+                "en": "How many claims of type “legal” are in the course's claims table? Count them with "
+                      "`course.claims.claims()` and assign the whole number to `legal_claims`."},
+        hints={"zh": ["`table = course.claims.claims()`；类型在 `table[\"type\"]` 一列。",
+                      "`(table[\"type\"] == \"legal\").sum()`"],
+               "en": ["`table = course.claims.claims()`; the type is in the column `table[\"type\"]`.",
+                      "`(table[\"type\"] == \"legal\").sum()`"]},
+        solution={"zh": f"`(course.claims.claims()[\"type\"] == \"legal\").sum()` 得 {int((claims.claims()['type'] == 'legal').sum())}：文章一半以上的说法是关于法律的。",
+                  "en": f"`(course.claims.claims()[\"type\"] == \"legal\").sum()` gives {int((claims.claims()['type'] == 'legal').sum())}: more than half the article's claims are about the law."},
+        wrong=[len(claims.claims()), int((claims.claims()["type"] == "legal").sum()) - 1, "22"],
+    ),
+    Choice(
+        name="verdict_old_number", lesson="01", choices=VERDICT_CHOICES, answer="outdated",
+        prompt={"zh": "一篇文章引用了某法“第六十八条”，在文章写作时条号和内容都对，但这部法律后来修改，同一规则现在是第六十九条。"
+                      "按本课程的结论词表，这该判为哪一种？赋给 `verdict_old_number`。",
+                "en": "An article cites “Art. 68” of a law. Number and content were right when it was written, but the "
+                      "law was amended and the same rule is now Art. 69. Which verdict of the course's vocabulary "
+                      "fits? Assign it to `verdict_old_number`."},
+        hints={"zh": ["运行 `course.claims.verdicts()` 看每个结论的含义。"],
+               "en": ["Run `course.claims.verdicts()` to read what each verdict means."]},
+        solution={"zh": "`\"outdated\"`（引用过时）：引用在当时正确，但条号或文字此后变了。理由中要写明现行条文。",
+                  "en": "`\"outdated\"` (outdated citation): right for its time, but the number or wording has changed "
+                        "since. The reasons must name the provision in force."},
+        wrong=["misattributed", "inaccurate", "accurate"],
+    ),
+    Open(
+        name="method_steps", lesson="01", min_chars=20,
+        prompt={"zh": "用自己的话写出核查一条法律类说法的三个步骤，赋给 `method_steps`（字符串）。",
+                "en": "In your own words, write the three steps for checking a legal claim, as a string assigned "
+                      "to `method_steps`."},
+        hints={"zh": ["第一步找什么？第二步确认什么？第三步看规则管谁、管什么。"],
+               "en": ["What do you find first? What do you confirm second? Third: whom and what does the rule cover?"]},
+        solution={"zh": "①找到原文：所称的法律和条文里到底写了什么（法律、版本、条、款、项）；②确认版本：文章依据的版本今天是否仍然有效，条号有没有变；"
+                        "③看适用范围：规则约束谁、涉及什么信息，能否推出文章的结论。最后把结论和理由写下来，并写明仍不确定的地方。",
+                  "en": "(1) Find the primary text: what the cited law and article actually say (law, version, article, "
+                        "paragraph, item). (2) Check the version: is the text the article relied on still in force, "
+                        "and has the number changed? (3) Check the scope: whom does the rule bind and what information "
+                        "does it cover; does the article's conclusion follow? Then write down the verdict, the reasons "
+                        "and what remains uncertain."},
+        wrong=["不知道", "read", 3],
+    ),
+]

@@ -1,0 +1,158 @@
+"""Exercises of lesson 02 (“too much data to store?”): size, compression, daily volume, interpretation.
+
+Answers are computed here from the course's own data (the article, the law texts, the
+figures table), not typed in, so they stay right if the data are corrected.
+"""
+from __future__ import annotations
+
+from ... import storage
+import zlib
+
+from ..kinds import Choice, Function, Number, Open
+
+QUESTION = "到底微信会不会保存聊天记录呢?"          # an exact substring of data/article.txt
+ASSUMED_CHARS = 20                                 # characters per message: an assumption, stated in the prompt
+_MSGS_2017 = storage.figure_row("wechat_msgs_per_day_2017_09")["number"] * 1e9
+
+
+def utf8_bytes(text):
+    return len(text.encode("utf-8"))
+
+
+def _zlib_ratio() -> float:
+    data = storage.law_text().encode("utf-8")
+    return len(data) / len(zlib.compress(data))
+
+
+EXERCISES = [
+    Function(
+        name="utf8_bytes", lesson="02", reference=utf8_bytes,
+        cases=[(QUESTION, utf8_bytes(QUESTION)), ("", 0), ("a", 1), ("微信", 6), ("WeChat 微信", 13),
+               ("𠀀", 4)],
+        prompt={"zh": "写一个函数 `utf8_bytes(text)`，返回 `text` 用 UTF-8 编码占多少字节（整数）。"
+                      "它会在几段文字上检验，包括文章里的问句「" + QUESTION + "」、空字符串、英文字母和一个"
+                      "不在基本平面里的汉字。",
+                "en": "Write a function `utf8_bytes(text)` that returns how many bytes `text` takes in UTF-8 "
+                      "(an int). It is checked on several texts, among them the article's question 「"
+                      + QUESTION + "」, the empty string, Latin letters and a Chinese character outside the "
+                      "Basic Multilingual Plane."},
+        hints={"zh": ["`len(text)` 数的是字数，不是字节数。", "`text.encode(\"utf-8\")` 得到字节串；它的 `len` 就是字节数。"],
+               "en": ["`len(text)` counts characters, not bytes.",
+                      "`text.encode(\"utf-8\")` gives the bytes; their `len` is the byte count."]},
+        solution={"zh": "`return len(text.encode(\"utf-8\"))`。文章的问句是 43 字节：14 个汉字各 3 字节，半角问号 1 字节；"
+                        "“𠀀”这样的扩展区汉字占 4 字节，所以“每字 3 字节”只是常用字的情形。",
+                  "en": "`return len(text.encode(\"utf-8\"))`. The article's question is 43 bytes: 14 Chinese "
+                        "characters at 3 bytes each plus 1 for the half-width question mark; a character from "
+                        "an extension block such as “𠀀” takes 4 bytes, so “3 bytes per character” holds only "
+                        "for common characters."},
+        wrong=[len, lambda text: 3 * len(text), lambda text: 43, lambda text: len(text.encode("gb18030")),
+               lambda text: str(len(text.encode("utf-8")))],
+    ),
+    Number(
+        name="million_chars_mb", lesson="02", tolerance=0.005, relative=True, unit="MB",
+        answer=storage.million_char_bytes("UTF-8") / 1e6,
+        prompt={"zh": "用 `course.storage.law_text()`（《刑法》条文，真实的中文文本）量出 UTF-8 下平均每个字几个字节，"
+                      "算出一百万个这样的字有多少 MB（1 MB = 1 000 000 字节），赋给 `million_chars_mb`。",
+                "en": "With `course.storage.law_text()` (the articles of the Criminal Law: real Chinese text), "
+                      "measure the average bytes per character in UTF-8 and work out how many MB "
+                      "(1 MB = 1,000,000 bytes) one million such characters take. Assign it to "
+                      "`million_chars_mb`."},
+        hints={"zh": ["每字字节数 = `len(text.encode(\"utf-8\")) / len(text)`。",
+                      "乘以 1 000 000 个字，再除以 1 000 000 换成 MB。注意 MB 不是 MiB（1 MiB = 1 048 576 字节）。"],
+               "en": ["Bytes per character = `len(text.encode(\"utf-8\")) / len(text)`.",
+                      "Multiply by 1,000,000 characters, then divide by 1,000,000 for MB. MB is not MiB "
+                      "(1 MiB = 1,048,576 bytes)."]},
+        solution={"zh": "约 2.97 MB：法律文本里有数字、标点和换行，所以平均不到 3 字节/字。文章说的「几MB」是对的。",
+                  "en": "About 2.97 MB: the law text has digits, punctuation and line breaks, so the average "
+                        "is a little under 3 bytes per character. The article's 「几MB」 (a few MB) is right."},
+        wrong=[3, 2.83, 1.98, "2.97"],
+    ),
+    Number(
+        name="zlib_ratio", lesson="02", tolerance=0.01, relative=True,
+        answer=_zlib_ratio(),
+        prompt={"zh": "把 `course.storage.law_text()` 编码成 UTF-8，用 `zlib.compress(data)`（默认级别）压缩。"
+                      "压缩比（原大小 ÷ 压缩后大小）是多少？赋给 `zlib_ratio`。",
+                "en": "Encode `course.storage.law_text()` as UTF-8 and compress it with `zlib.compress(data)` "
+                      "(default level). What is the compression ratio (original size ÷ compressed size)? "
+                      "Assign it to `zlib_ratio`."},
+        hints={"zh": ["`import zlib`，`data = course.storage.law_text().encode(\"utf-8\")`。",
+                      "`len(data) / len(zlib.compress(data))`"],
+               "en": ["`import zlib`, `data = course.storage.law_text().encode(\"utf-8\")`.",
+                      "`len(data) / len(zlib.compress(data))`"]},
+        solution={"zh": "约 5 倍：法律条文重复用语很多（“处……有期徒刑”），比小说好压缩得多"
+                        "（《红楼梦》用 gzip -9 只有约 2.4 倍）。但一条一条单独压缩的短消息几乎压不动。",
+                  "en": "About 5×: law texts repeat a lot of wording, so they compress much better than a "
+                        "novel (《红楼梦》 with gzip -9: about 2.4×). Short messages compressed one by one "
+                        "hardly shrink at all."},
+        wrong=[2.38, 0.2, 80.0, "5"],
+    ),
+    Number(
+        name="daily_text_tb", lesson="02", tolerance=0.01, relative=True, unit="TB",
+        answer=_MSGS_2017 * ASSUMED_CHARS * 3 / 1e12,
+        prompt={"zh": "2017 年的微信数据报告说每天发送 380 亿条消息（`course.storage.cite(\"wechat_msgs_per_day_2017_09\")`）。"
+                      f"假设每条 {ASSUMED_CHARS} 个字、每字 3 字节（UTF-8）、不压缩，一天的文字有多少 TB"
+                      "（1 TB = 10¹² 字节）？赋给 `daily_text_tb`。",
+                "en": "WeChat's 2017 data report says 38 billion messages were sent per day "
+                      "(`course.storage.cite(\"wechat_msgs_per_day_2017_09\")`). Assuming "
+                      f"{ASSUMED_CHARS} characters per message, 3 bytes per character (UTF-8) and no "
+                      "compression, how many TB (1 TB = 10¹² bytes) of text is that per day? Assign it to "
+                      "`daily_text_tb`."},
+        hints={"zh": ["字节数 = 消息数 × 每条字数 × 每字字节数。", "380 亿 = 38e9；再除以 1e12 换成 TB。"],
+               "en": ["bytes = messages × characters per message × bytes per character.",
+                      "38 billion = 38e9; divide by 1e12 for TB."]},
+        solution={"zh": "38e9 × 20 × 3 = 2.28e12 字节 = 2.28 TB/天（按 TiB 算是 2.07）。"
+                        "每条字数是假设：没有找到公开的平均消息长度。",
+                  "en": "38e9 × 20 × 3 = 2.28e12 bytes = 2.28 TB per day (2.07 TiB). The characters per "
+                        "message are an assumption: no published average message length was found."},
+        wrong=[2.07, 2280, 0.76, "2.28"],
+    ),
+    Choice(
+        name="what_arithmetic_shows", lesson="02",
+        choices={
+            "a": {"zh": "微信保存了所有聊天记录", "en": "WeChat stores all chats"},
+            "b": {"zh": "存下全部文字消息在技术和费用上都做得到，所以“数据量太大”不是“不保存”的好理由；但这不能证明微信保存了",
+                  "en": "Keeping all text messages is technically and financially feasible, so “too much data” "
+                        "is no good reason to believe chats are not kept; but this does not show they are kept"},
+            "c": {"zh": "法律要求微信保存所有聊天记录", "en": "The law requires WeChat to keep all chats"},
+            "d": {"zh": "文字消息太多，存不下", "en": "There is too much text to store"},
+        },
+        answer="b",
+        prompt={"zh": "本课的算术能说明什么？回答 `\"a\"`、`\"b\"`、`\"c\"` 或 `\"d\"`，赋给 `what_arithmetic_shows`。\n"
+                      "a：微信保存了所有聊天记录；b：存下全部文字消息在技术和费用上都做得到，所以“数据量太大”不是"
+                      "“不保存”的好理由，但这不能证明微信保存了；c：法律要求微信保存所有聊天记录；d：文字消息太多，存不下。",
+                "en": "What does this lesson's arithmetic show? Answer `\"a\"`, `\"b\"`, `\"c\"` or `\"d\"` and "
+                      "assign it to `what_arithmetic_shows`.\n"
+                      "a: WeChat stores all chats; b: keeping all text messages is technically and financially "
+                      "feasible, so “too much data” is no good reason to believe chats are not kept, but this "
+                      "does not show they are kept; c: the law requires WeChat to keep all chats; d: there is "
+                      "too much text to store."},
+        hints={"zh": ["算术能回答“存得下吗”，不能回答“存了吗”和“必须存吗”。"],
+               "en": ["Arithmetic answers “could it be stored?”, not “is it stored?” or “must it be stored?”."]},
+        solution={"zh": "b。能存下不等于存了，也不等于有义务存。“存了吗”要看公司的说明、法院的案件和独立研究"
+                        "（第 04 课），“必须存吗”要看法律条文（第 03、05 课）。",
+                  "en": "b. Being able to store something is not evidence that it is stored, nor that it must "
+                        "be. Whether it is stored is a question for company statements, court cases and "
+                        "independent research (lesson 04); whether it must be, for the law texts (lessons 03, 05)."},
+        wrong=["a", "c", "d", 2],
+    ),
+    Open(
+        name="can_vs_does", lesson="02", min_chars=20,
+        prompt={"zh": "用两三句话回答：为什么“存得起”不是“存了”的证据，也不是“必须存”的证据？"
+                      "要证明“存了”，需要什么样的证据？把回答（字符串）赋给 `can_vs_does`。",
+                "en": "In two or three sentences: why is “they could afford to store it” evidence neither that "
+                      "chats are stored nor that they must be? What kind of evidence would show that they are "
+                      "stored? Assign your answer (a string) to `can_vs_does`."},
+        hints={"zh": ["想想第 04 课会看的证据：公司的说明、帮助中心写的保存期限、法院案件、独立的技术研究。"],
+               "en": ["Think of the evidence lesson 04 looks at: company statements, the help centre's retention "
+                      "periods, court cases, independent technical research."]},
+        solution={"zh": "能力只说明一件事可能发生，不说明它发生了：很多存得起的数据并没有被存。义务来自法律条文，"
+                        "要看具体条款的文本和适用范围，与存储费用无关。要证明“存了”，需要直接的证据：公司自己的说明"
+                        "（如帮助中心写明文字消息在服务器上保留 72 小时）、法院案件中调取或提交的记录、独立研究者的测量。",
+                  "en": "Capability only shows that something could happen, not that it does: plenty of data "
+                        "that could be kept is not. A duty comes from the text and scope of a legal provision, "
+                        "not from storage prices. Showing that chats are stored takes direct evidence: the "
+                        "company's own statements (e.g. the help centre's 72 hours of server retention for "
+                        "text), records produced in court cases, measurements by independent researchers."},
+        wrong=["能存", 42],
+    ),
+]

@@ -1,0 +1,79 @@
+"""The learner's progress store: every check recorded in a small local file.
+
+The progress view that reads it is :func:`course.widgets.progress`.
+
+The file is ``$COURSE_PROGRESS_FILE`` if set, else ``progress.json`` in the user's
+data folder (``$XDG_DATA_HOME`` or ``~/.local/share`` on Linux, ``~/Library/Application
+Support`` on macOS, ``%APPDATA%`` on Windows), never inside the installed package.
+A missing, read-only or corrupt file never breaks a lesson: progress is then kept
+in memory for this session only.
+
+>>> progress_file().name
+'progress.json'
+>>> _ = record("00.demo", "correct"); latest()["00.demo"]
+'correct'
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+APP = "wechat-factcheck-course"
+_memory: dict[str, list] = {}
+
+
+def progress_file() -> Path:
+    """Where progress is kept (see the module docstring)."""
+    if os.environ.get("COURSE_PROGRESS_FILE"):
+        return Path(os.environ["COURSE_PROGRESS_FILE"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA", Path.home()))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP / "progress.json"
+
+
+def load() -> dict[str, list]:
+    """All recorded events: ``{exercise_id: [[time, status], ...]}`` ({} if none or unreadable)."""
+    try:
+        data = json.loads(progress_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    events = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, list)}
+    for key, extra in _memory.items():
+        events.setdefault(key, []).extend(e for e in extra if e not in events.get(key, []))
+    return events
+
+
+def record(exercise_id: str, status: str) -> bool:
+    """Record one event (a check's status, ``"hint"`` or ``"solution"``); False if only in memory."""
+    event = [round(time.time(), 3), status]
+    _memory.setdefault(exercise_id, []).append(event)
+    events = load()
+    path = progress_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(events, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    return True
+
+
+def latest() -> dict[str, str]:
+    """The last check status per exercise (``correct``/``incorrect``/``not_attempted``)."""
+    result = {}
+    for key, events in load().items():
+        checks = [e[1] for e in events if isinstance(e, list) and len(e) == 2
+                  and e[1] in ("correct", "incorrect", "not_attempted")]
+        if checks:
+            result[key] = "correct" if "correct" in checks else checks[-1]
+    return result
