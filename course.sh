@@ -2,30 +2,34 @@
 # The course's two commands, with all set-up done on the way:
 #
 #   ./course.sh open [FOLDER] [--lang en] [--port N] [--no-browser]
-#       create .venv if needed, install the course into it, copy the lessons into
-#       FOLDER (default ./wechat-course) and open JupyterLab there.
+#       create .venv if needed, install the course (only what a learner needs) into it,
+#       copy the lessons into FOLDER (default ./wechat-course) and open JupyterLab there.
 #   ./course.sh test [PYTEST ARGS]
-#       the same set-up, plus (on Debian/Ubuntu, as root) the browser and CJK fonts
-#       the browser tests need; then run the whole test suite.
+#       create .venv-test with the course, the teacher's and the test tools, plus (on
+#       Debian/Ubuntu, as root) the browser and CJK fonts the browser tests need; then run
+#       the whole test suite.
 #
-# PYTHON=python3.12 ./course.sh open   picks the Python used to create .venv.
+# PYTHON=python3.12 ./course.sh open   picks the Python used to create the environments.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")" && pwd)
-VENV="$ROOT/.venv"
-PY="$VENV/bin/python"
-SYSTEM_PACKAGES="chromium chromium-driver fonts-noto-cjk"
 
-setup_venv() {
+# The learner's environment holds the course and what it needs, nothing more; the tests
+# (and the teacher's tools they exercise) get an environment of their own, so that a
+# learner's JupyterLab never shows nbgrader's menus.
+setup_venv() {  # setup_venv FOLDER EXTRAS
+    venv=$1
+    extras=$2
+    PY="$venv/bin/python"
     if [ ! -x "$PY" ]; then
-        echo "[course.sh] creating $VENV"
-        "${PYTHON:-python3}" -m venv "$VENV"
+        echo "[course.sh] creating $venv"
+        "${PYTHON:-python3}" -m venv "$venv"
     fi
-    stamp="$VENV/.course-installed"
-    if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ] || ! "$PY" -c "import course, pytest" 2>/dev/null; then
-        echo "[course.sh] installing the course and its test tools into $VENV"
-        "$PY" -m pip install -U pip
-        "$PY" -m pip install -e "$ROOT[test]"
+    stamp="$venv/.course-installed"
+    if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ] || ! "$PY" -c "import course" 2>/dev/null; then
+        echo "[course.sh] installing the course$extras into $venv"
+        "$PY" -m pip install -q -U pip
+        "$PY" -m pip install -e "$ROOT$extras"
         touch "$stamp"
     fi
 }
@@ -65,12 +69,12 @@ command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
     open)
-        setup_venv
-        exec "$VENV/bin/course" open "$@"
+        setup_venv "$ROOT/.venv" ""
+        exec "$ROOT/.venv/bin/course" open "$@"
         ;;
     test)
         setup_browser
-        setup_venv
+        setup_venv "$ROOT/.venv-test" "[test]"
         cd "$ROOT"
         exec "$PY" -m pytest -ra "$@"
         ;;

@@ -27,7 +27,7 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = ROOT / "binder"
 LESSON = Path("notebooks") / "zh" / "00-start-here.ipynb"
-NOT_COPIED = {".git", ".venv", "venv", "__pycache__", ".pytest_cache", ".hypothesis", "build",
+NOT_COPIED = {".git", ".venv", ".venv-test", "venv", "__pycache__", ".pytest_cache", ".hypothesis", "build",
               "dist", "artifacts", ".ipynb_checkpoints", "wechat-course"}
 
 

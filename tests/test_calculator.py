@@ -2,8 +2,8 @@
 import pytest
 
 from course import storage
-from course.widgets.calculator import Calculator, calculator
 from course.core.i18n import t
+from course.widgets.calculator import Calculator, calculator
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from IPython.core.pylabtools import print_figure
 from matplotlib.figure import Figure
 
 from course.display.charts import Chart, figure_title, render_png
+
+
 def _figure(title="微信月活跃账户 − monthly active accounts", dpi=100):
     fig = Figure(figsize=(4, 2.5), dpi=dpi, layout="constrained")
     ax = fig.add_subplot()

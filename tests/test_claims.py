@@ -14,16 +14,15 @@ from pathlib import Path
 import pytest
 
 import course
-from course.widgets.explorer import IN_FORCE_KEYS
-from course.core.i18n import catalogue
-from course.core.resources import data_path
-from course.core.errors import DataError
-from course import claims
-from course import law
-from course import storage
+from course import claims, law, storage
 from course.core import resources
 from course.core import tables as core_tables
+from course.core.errors import DataError
+from course.core.i18n import catalogue
+from course.core.resources import data_path
 from course.law import tables as law_tables
+from course.widgets.explorer import IN_FORCE_KEYS
+
 ARTICLE = claims.article_text()
 ISSUE_VERDICTS = {"accurate", "partly-accurate", "inaccurate", "misattributed", "outdated",
                   "unsupported", "opinion"}

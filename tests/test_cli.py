@@ -17,6 +17,7 @@ import pytest
 from course import cli, workspace
 from course.core.i18n import t
 from course.core.resources import notebooks_dir
+
 LESSON = "zh/00-start-here.ipynb"
 
 

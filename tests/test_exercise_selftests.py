@@ -7,6 +7,7 @@ everything fails; the prompt, hints and solution exist in both languages.
 import pytest
 
 from course import exercises
+
 ALL = exercises.all_exercises()
 IDS = [e.id for e in ALL]
 

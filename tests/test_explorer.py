@@ -6,10 +6,9 @@ import html
 import pytest
 
 import course
-from course import claims
-from course.widgets.explorer import ALL, ClaimExplorer, explore
+from course import claims, law
 from course.core.i18n import CourseError, t
-from course import law
+from course.widgets.explorer import ALL, ClaimExplorer, explore
 
 
 @pytest.fixture(autouse=True)

@@ -13,12 +13,10 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from grading_fixtures.submissions import insert_after, model_answers, submission, write, wrong_answers
 
 import course
-from course.teacher import grading
-from course.teacher import sandbox
-from grading_fixtures.submissions import (insert_after, model_answers, submission, wrong_answers,
-                                          write)
+from course.teacher import grading, sandbox
 
 LESSON = "00"
 TIMEOUT = 5.0

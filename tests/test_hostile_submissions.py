@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from grading_fixtures.submissions import insert_after, insert_before, model_answers, submission, write, wrong_answers
 
-from course.teacher import grading
-from course.teacher import sandbox
-from grading_fixtures.submissions import (insert_after, insert_before, model_answers, submission,
-                                          wrong_answers, write)
+from course.teacher import grading, sandbox
 
 LESSON = "00"
 TIMEOUT = 3.0

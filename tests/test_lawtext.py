@@ -3,8 +3,9 @@ import re
 
 import pytest
 
-from course.law.text import parse_law_text
 from course.law import tables as law_tables
+from course.law.text import parse_law_text
+
 LAWS = law_tables.article_laws()
 
 # Real exceptions to "articles run 1..N": the Civil Code file is Book Four only (Arts. 989-1039);

@@ -12,11 +12,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course import exercises
-from course import cli
+from course import cli, exercises
+from course.teacher import assignment, release
 from course.teacher import nbgrader as nbgrader_export
-from course.teacher import assignment
-from course.teacher import release
+
 LESSON, ASSIGNMENT = "00", "lesson00"
 
 

@@ -20,8 +20,8 @@ import nbformat
 import pytest
 
 import course
-from course import claims
-from course import law
+from course import claims, law
+
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
 LANGS = ("zh", "en")

@@ -8,6 +8,8 @@ import pytest
 from course import exercises
 from course.exercises import progress
 from course.widgets import progress_panel
+
+
 @pytest.fixture
 def progress_at(tmp_path, monkeypatch):
     path = tmp_path / "sub" / "progress.json"

@@ -1,8 +1,8 @@
 """Look-ups give the exact text with a full citation, and clear errors otherwise."""
 import pytest
 
-from course.core.i18n import CourseError
 from course import law
+from course.core.i18n import CourseError
 from course.law import tables as law_tables
 
 

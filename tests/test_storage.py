@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 import course
 from course import storage
 from course.core import i18n
-from course.storage import StorageInputError, charts as storage_charts
 from course.law import tables as law_tables
+from course.storage import StorageInputError
+from course.storage import charts as storage_charts
 
 # ------------------------------------------------------------------ sizes, measured by encoding
 

@@ -4,10 +4,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from course.core import i18n, resources
-from course import claims
-from course import storage
-from course.core import errors
+from course import claims, storage
+from course.core import errors, i18n, resources
 from course.core import tables as core_tables
 from course.law import tables as law_tables
 
@@ -128,3 +126,38 @@ def test_not_utf8_is_a_clear_error(broken_data, language):
 def test_law_list_is_in_the_chosen_language():
     assert "status" in law_tables.law_list("en").columns
     assert "状态" in law_tables.law_list("zh").columns
+
+
+def _table_loaders():
+    """Every cached table loader in the learner's part of the package, found by walking it."""
+    import importlib
+    import inspect
+
+    from course.core.resources import learner_modules
+    from course.core.tables import is_table_loader
+
+    found = {}
+    for name in learner_modules():
+        for attr, value in vars(importlib.import_module(name)).items():
+            if is_table_loader(value) and not inspect.signature(value).parameters:
+                found[f"{value.__module__}.{attr}"] = value
+    return found
+
+
+def test_the_package_has_table_loaders_to_protect():
+    names = set(_table_loaders())
+    assert {"course.law.tables.laws", "course.storage.figures.figures"} <= names, names
+
+
+@pytest.mark.parametrize("name", sorted(_table_loaders()))
+def test_a_learner_who_changes_a_table_changes_only_their_copy(name):
+    loader = _table_loaders()[name]
+    before = loader()
+    mine = loader()
+    assert mine is not before
+    column = mine.columns[0]
+    mine[column] = "changed"                      # replace a column
+    mine.iloc[0, 0] = "changed in place"          # and write into a cell
+    del mine[mine.columns[-1]]                    # and delete a column
+    again = loader()
+    pd.testing.assert_frame_equal(again, before)

@@ -6,12 +6,10 @@ import types
 import nbformat
 import pytest
 
-from course import exercises
-from course import cli
-from course.core import i18n
-from course.core import errors
-from course.teacher import assignment, notebooks, release
+from course import cli, exercises
+from course.core import errors, i18n
 from course.exercises import Function
+from course.teacher import assignment, notebooks, release
 
 LANGS = ("zh", "en")
 LESSONS = sorted(set(assignment.lesson_notebooks("zh")) & set(assignment.lesson_notebooks("en")))

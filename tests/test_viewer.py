@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 import warnings
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import course
-from course.core import errors
-from course.core import i18n
-from course import claims
-from course import law
+from course import claims, law
+from course.core import errors, i18n
 from course.display import statute_html
 from course.display.charts import render_png
 from course.law import tables as law_tables

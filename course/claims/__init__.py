@@ -18,12 +18,39 @@ from __future__ import annotations
 from .article import article_text, in_context
 from .charts import verdict_chart, verdict_figure
 from .sources import sources
-from .table import (TYPES, LESSONS, IN_FORCE, PHRASE_RE, ID_COLUMNS, split_ids, verdicts,
-                    verdict_label, verdict_definition, verdict_choices, type_choices,
-                    verdict_options, type_label, lesson_label, claims, claim, omissions, fragments,
-                    quote_context, quote_html, provisions, reasons, summary, uncertain, for_lesson,
-                    overview, verdict_counts, type_table, verdict_table, omission_table,
-                    fragment_table)
+from .table import (
+    ID_COLUMNS,
+    IN_FORCE,
+    LESSONS,
+    PHRASE_RE,
+    TYPES,
+    claim,
+    claims,
+    for_lesson,
+    fragment_table,
+    fragments,
+    lesson_label,
+    omission_table,
+    omissions,
+    overview,
+    provisions,
+    quote_context,
+    quote_html,
+    reasons,
+    split_ids,
+    summary,
+    type_choices,
+    type_label,
+    type_table,
+    uncertain,
+    verdict_choices,
+    verdict_counts,
+    verdict_definition,
+    verdict_label,
+    verdict_options,
+    verdict_table,
+    verdicts,
+)
 
 __all__ = ["article_text", "in_context", "sources", "verdict_chart", "verdict_figure",
            "TYPES", "LESSONS", "IN_FORCE", "PHRASE_RE", "ID_COLUMNS", "split_ids", "verdicts", "verdict_label", "verdict_definition", "verdict_choices", "type_choices", "verdict_options", "type_label", "lesson_label", "claims", "claim", "omissions", "fragments", "quote_context", "quote_html", "provisions", "reasons", "summary", "uncertain", "for_lesson", "overview", "verdict_counts", "type_table", "verdict_table", "omission_table", "fragment_table"]

@@ -32,16 +32,6 @@ class Opaque:
     type_name: str
 
 
-class _Placeholder:
-    """The untouched placeholder ``...`` of an exercise cell."""
-
-    def __repr__(self) -> str:
-        return "PLACEHOLDER"
-
-
-PLACEHOLDER = _Placeholder()
-
-
 def _encode_float(value: float) -> dict:
     if math.isnan(value):
         return {"t": "float", "v": "nan"}

@@ -21,8 +21,17 @@ from __future__ import annotations
 from .compare import Comparison, compare, segments
 from .numbers import article_key, parse_number
 from .renumbering import MapRow, counterparts, map_rows, renumbering, version_notes
-from .search import (contains, count_readings, count_word, keyword_chart, keyword_figure, keyword_table,
-                     normalise, search_laws, split_words)
+from .search import (
+    contains,
+    count_readings,
+    count_word,
+    keyword_chart,
+    keyword_figure,
+    keyword_table,
+    normalise,
+    search_laws,
+    split_words,
+)
 from .statutes import Provision, article, by_id, current, families, law_id, law_name, status, versions
 from .tables import article_laws, article_map, articles, law_list, laws, parsed
 

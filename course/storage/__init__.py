@@ -19,12 +19,34 @@ from __future__ import annotations
 from ..core.errors import StorageInputError
 from . import charts
 from .figures import figures
-from .measure import (COMPRESSORS, ENCODINGS, SAMPLE_LAW, bytes_per_char, chunked_saving_pct, compressed_size,
-                      compression_saving_pct, compression_summary, compression_table, encoded_size,
-                      encoding_table, law_text, million_char_bytes, size_of_chars)
+from .measure import (
+    COMPRESSORS,
+    ENCODINGS,
+    SAMPLE_LAW,
+    bytes_per_char,
+    chunked_saving_pct,
+    compressed_size,
+    compression_saving_pct,
+    compression_summary,
+    compression_table,
+    encoded_size,
+    encoding_table,
+    law_text,
+    million_char_bytes,
+    size_of_chars,
+)
 from .model import DAYS_PER_YEAR, GB, TB, Estimate, check_inputs, estimate, summary
-from .params import Param, cite, default_sources, defaults, figure_row, first_above, mau_series, params, \
-    video_bytes_per_day
+from .params import (
+    Param,
+    cite,
+    default_sources,
+    defaults,
+    figure_row,
+    first_above,
+    mau_series,
+    params,
+    video_bytes_per_day,
+)
 from .units import IEC_UNITS, SI_UNITS, UNITS, format_bytes, format_count, format_usd, from_bytes, to_bytes
 
 __all__ = [

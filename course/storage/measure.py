@@ -20,11 +20,10 @@ import zlib
 
 import pandas as pd
 
+from ..core.errors import StorageInputError
 from ..core.i18n import t
 from ..law import tables as law_tables
-from ..core.errors import StorageInputError
 from .params import _check_named
-
 
 # Display name -> Python codec. UTF-16 is measured without a byte-order mark (2 bytes
 # more per file if one is written, as Windows Notepad does).

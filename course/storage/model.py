@@ -17,8 +17,8 @@ import math
 
 import pandas as pd
 
-from ..core.i18n import t
 from ..core.errors import StorageInputError
+from ..core.i18n import t
 from .params import defaults, params
 from .units import format_bytes, format_count, format_usd
 

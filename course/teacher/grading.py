@@ -48,9 +48,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import sandbox
 from ..core.errors import GradingError
 from ..core.i18n import get_language, t
+from . import sandbox
 from .journal import CsvJournal
 from .submissions import find_submissions, lesson_key, read_submission
 

@@ -14,6 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
+
 class CsvJournal:
     """A CSV file written one finished row at a time (flushed and synced), read back on rerun.
 

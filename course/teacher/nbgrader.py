@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from ..core.errors import TeacherError
 from ..core.i18n import language, t
 from .assignment import Selection, parse_lessons, select
@@ -110,7 +109,7 @@ def source_notebook(path: Path, lesson: str, selection: Selection):
             raise TeacherError(t("teacher.error_no_cell", id=exercise.id, file=path.name))
         cell = nb.cells[index]
         cell.source = solution_source(cell.source, exercise, selection.lang)
-        manual = exercise.kind == "open"
+        manual = exercise.open_ended
         cell.metadata["nbgrader"] = nbgrader_metadata(f"answer_{exercise.name}", solution=True, grade=manual,
                                                       locked=False, points=exercise.points if manual else None)
         if manual:

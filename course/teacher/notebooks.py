@@ -87,7 +87,7 @@ def split_stub(source: str, name: str) -> tuple[list[str], int] | None:
 
 def answer_region(source: str, exercise) -> tuple[int, int]:
     """``(first, stop)`` line indices of the part of an answer cell that holds the answer."""
-    if exercise.kind == "function":
+    if exercise.learner_writes_function:
         stub = split_stub(source, exercise.name)
         if stub is not None:
             return stub[1], stub[1] + len(stub[0])

@@ -20,8 +20,18 @@ from pathlib import Path
 from ..core.errors import TeacherError
 from ..core.i18n import language, t
 from .assignment import MANIFEST, Selection, lesson_exercises, select
-from .notebooks import (answer_region, find_answer_cell, find_question_cell, new_cell, notebook_text,
-                        placeholder_line, read_lesson, run_command, split_stub, write_files)
+from .notebooks import (
+    answer_region,
+    find_answer_cell,
+    find_question_cell,
+    new_cell,
+    notebook_text,
+    placeholder_line,
+    read_lesson,
+    run_command,
+    split_stub,
+    write_files,
+)
 
 
 def _fallback(exercise) -> str:
@@ -40,7 +50,7 @@ def answer_code(exercise, lang: str) -> str:
             source = exercise.answer_source().strip("\n")
         except OSError:  # a function whose source cannot be found
             return _fallback(exercise)
-    if exercise.kind == "function":
+    if exercise.learner_writes_function:
         return _function_code(exercise, source)
     try:
         ast.parse(f"{exercise.name} = {source}")
@@ -162,7 +172,7 @@ def answers_in(nb, lesson: str, lang: str) -> list[str]:
 def _is_blank_answer(source: str, exercise) -> bool:
     if placeholder_line(source, exercise.name) is not None:
         return True
-    stub = split_stub(source, exercise.name) if exercise.kind == "function" else None
+    stub = split_stub(source, exercise.name) if exercise.learner_writes_function else None
     if stub is None:
         return False
     body = [line.strip() for line in stub[0][1:] if line.strip() and not line.strip().startswith("#")]

@@ -2,7 +2,7 @@
 
 In a notebook::
 
-    from course.explorer import ClaimExplorer
+    from course.widgets import ClaimExplorer
     ClaimExplorer()                    # or ClaimExplorer(lesson="03")
 
 Three drop-downs filter by lesson, type and verdict; the list shows the claims

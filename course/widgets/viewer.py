@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import html
 
+from .. import law
 from ..core.errors import CourseError
 from ..core.i18n import t
 from ..display import statute_html
 from ..display.charts import render_png
-from .. import law
 
 CSL = "csl"
 

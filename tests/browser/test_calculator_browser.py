@@ -3,6 +3,7 @@ import pytest
 from harness import error_outputs, open_notebook, run_all_cells, screenshot
 
 from course import storage
+
 pytestmark = pytest.mark.browser
 
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-
 from harness import error_outputs, notebook, open_notebook, run_all_cells, screenshot
 
-from course import claims
-from course import law
+from course import claims, law
+
+
 @pytest.mark.browser
 def test_filter_select_and_read_the_card(lab, page):
     open_notebook(page, lab, "tests/explorer.ipynb")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from harness import REPO, error_outputs, heading_of, notebook, open_notebook, run_all_cells, screenshot
 
 LESSON = "00-start-here.ipynb"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from harness import REPO, error_outputs, open_notebook, run_all_cells, screenshot
 
 LESSONS = sorted(p.relative_to(REPO / "notebooks").as_posix()

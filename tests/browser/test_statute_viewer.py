@@ -6,11 +6,11 @@ The expected texts are looked up through ``course.law`` here, never typed.
 from __future__ import annotations
 
 import pytest
-
 from harness import error_outputs, notebook, open_notebook, run_all_cells, screenshot
+
 from course import law
 
-NOTEBOOK = "tests/law.ipynb"
+NOTEBOOK = "tests/viewer.ipynb"
 VIEW = ".course-viewer-view .course-statute"
 
 

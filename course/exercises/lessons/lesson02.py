@@ -5,9 +5,9 @@ figures table), not typed in, so they stay right if the data are corrected.
 """
 from __future__ import annotations
 
-from ... import storage
 import zlib
 
+from ... import storage
 from ..kinds import Choice, Function, Number, Open
 
 QUESTION = "到底微信会不会保存聊天记录呢?"          # an exact substring of data/article.txt

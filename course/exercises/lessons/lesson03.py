@@ -15,7 +15,6 @@ from ... import law
 from ...claims import verdict_choices
 from ..kinds import ArticleSet, Choice, Number, Open, Text
 
-
 # exercise name -> claim id in data/claims.csv: the answer must be that claim's verdict (tested)
 CLAIMS = {"c08_verdict": "C08"}
 

@@ -12,8 +12,8 @@ texts; ``tests/test_legal_lessons.py`` (functions ``test_l05_*``) checks them ag
 from __future__ import annotations
 
 from ... import law
-from ..kinds import ArticleSet, Choice, Number, Open
 from ...claims import verdict_choices
+from ..kinds import ArticleSet, Choice, Number, Open
 
 # exercise name -> claim id in data/claims.csv: the answer must be that claim's verdict (tested)
 CLAIMS = {"c21_verdict": "C21"}

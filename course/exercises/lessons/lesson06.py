@@ -9,8 +9,8 @@ Every answer is checked against the texts in ``data/laws/`` by the tests
 """
 from __future__ import annotations
 
-from ..kinds import ArticleSet, Choice, Number
 from ...claims import verdict_choices, verdict_options
+from ..kinds import ArticleSet, Choice, Number
 
 MPS = {"zh": "《公安机关办理刑事案件程序规定》（2020年文本）", "en": "the MPS Criminal Case Procedure Provisions (2020 text)"}
 

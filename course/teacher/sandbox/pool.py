@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .child import child_main
-from .isolation import claim_uids, is_isolated, kill_group, kill_uid, my_children, reap_orphans, remove_workdirs, subreaper
+from .isolation import (
+    claim_uids,
+    is_isolated,
+    kill_group,
+    kill_uid,
+    my_children,
+    reap_orphans,
+    remove_workdirs,
+    subreaper,
+)
 from .tasks import IsolationError, Limits, Outcome, Task
 
 _READ = 65536
@@ -29,6 +38,7 @@ def run_many(tasks: Iterable[Task], limits: Limits = Limits(), jobs: int | None 
     if isolate and os.geteuid() != 0:
         raise PermissionError("isolation by uid needs root")
     import IPython.core.inputtransformer2  # noqa: F401 - what every child needs, loaded here
+
     from ...exercises import kinds, wire  # noqa: F401
 
     wire_source = Path(wire.__file__).read_text(encoding="utf-8")

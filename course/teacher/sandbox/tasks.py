@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+
 @dataclass(frozen=True)
 class Limits:
     """Limits for one child: seconds per cell, bytes of output kept, memory, files, processes."""

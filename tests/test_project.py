@@ -1,0 +1,57 @@
+"""The habits of a kept project, checked: lint clean, notebooks normalised, one version, a licence."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_ruff_finds_nothing():
+    pytest.importorskip("ruff")
+    result = _run("-m", "ruff", "check", "--no-cache", "course", "tests", "benchmarks", "scripts")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_would_catch_an_unused_import(tmp_path):
+    pytest.importorskip("ruff")
+    bad = tmp_path / "bad.py"
+    bad.write_text("import os\n", encoding="utf-8")
+    result = _run("-m", "ruff", "check", "--no-cache", "--config", str(ROOT / "pyproject.toml"), str(bad))
+    assert result.returncode == 1 and "F401" in result.stdout
+
+
+def test_every_lesson_is_normalised_with_stable_cell_ids():
+    result = _run("scripts/normalise_notebooks.py", "--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_version_is_kept_in_one_place():
+    import course
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    assert course.__version__.count(".") == 2
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## {course.__version__}" in changelog, "the CHANGELOG has no entry for this version"
+
+
+def test_licence_and_typing_marker_ship():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT" and (ROOT / "LICENSE").read_text().startswith("MIT License")
+    assert (ROOT / "course" / "py.typed").exists()
+
+
+def test_a_learner_install_carries_no_teacher_or_test_tool():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = {d.split(">")[0].split("=")[0].split("[")[0].strip() for d in project["dependencies"]}
+    assert not runtime & {"nbgrader", "nbclient", "nbmake", "pytest", "playwright", "ruff", "hypothesis"}
+    assert "nbgrader" in " ".join(project["optional-dependencies"]["teacher"])
