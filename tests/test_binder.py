@@ -91,14 +91,15 @@ def _copy_repository(target: Path) -> Path:
 
 
 RUNNER = """\
-import json, sys
+import json, sys, tempfile
 import nbformat
 from nbclient import NotebookClient
+from traitlets.config import Config
 
 nb = nbformat.read(sys.argv[1], as_version=4)
 nb.cells.append(nbformat.v4.new_code_cell(
     "import sys, course, matplotlib\\nprint(sys.prefix); print(course.__file__)"))
-NotebookClient(nb, timeout=300, kernel_name="python3",
+NotebookClient(nb, timeout=300, kernel_name="python3", config=Config({"KernelManager": {"transport": "ipc", "ip": tempfile.mkdtemp(prefix="ipc-") + "/k"}}),
                resources={"metadata": {"path": sys.argv[2]}}).execute()
 errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
           if o.get("output_type") == "error"]

@@ -63,11 +63,24 @@ def test_string_is_refused_with_a_message(calc):
     assert "users" in calc.error and "'十二亿'" in calc.error
 
 
-def test_reset_button_restores_defaults(calc):
+def _reset_button(calc):
+    return next(w for w in calc.widget.children if getattr(w, "icon", "") == "undo")
+
+
+def test_reset_button_restores_the_starting_values(calc):
     calc.set(users=5, chars_per_message=1)
-    reset = next(w for w in calc.widget.children if getattr(w, "description", "") == "恢复默认值")
-    reset.click()
+    _reset_button(calc).click()
     assert calc.values() == storage.defaults()
+
+
+def test_reset_returns_to_the_values_the_cell_passed_in():
+    from course.widgets.calculator import Calculator
+
+    calc = Calculator(users=1.2e9)
+    calc.set(users=5)
+    _reset_button(calc).click()
+    assert calc.values() == {**storage.defaults(), "users": 1.2e9}
+    calc.close()
 
 
 def test_sources_of_the_defaults_are_shown(calc):

@@ -149,15 +149,13 @@ def failed_cell(nb) -> tuple[int, str, str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("path", ALL, ids=rel)
 def test_notebook_runs_top_to_bottom(path, notebook_copy):
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
+    from notebook_kernels import execute
 
     copy = notebook_copy / rel(path)
     nb = read(copy)
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(copy.parent)}})
     try:
-        client.execute()
+        execute(nb, copy.parent)
     except (CellExecutionError, CellTimeoutError) as error:
         index, source, message = failed_cell(nb)
         pytest.fail(f"{rel(path)}: cell {index} failed\n--- source\n{source}\n--- error\n"

@@ -72,10 +72,9 @@ def test_key_fills_every_answer_and_adds_the_solution(lesson, lang):
 
 
 def _execute(nb, folder):
-    from nbclient import NotebookClient
+    from notebook_kernels import execute
 
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(folder)}}).execute()
+    execute(nb, folder)
     return nb
 
 

@@ -258,6 +258,33 @@ def test_widget_counts_words_and_draws_the_chart():
     assert v.counter.value == "" and bytes(v.chart.value) == b""
 
 
+def test_the_count_follows_the_version_shown():
+    v = StatuteViewer("csl", 47, "2017", words="保存")
+    old = law.keyword_table("csl-2017", ["保存"])["total"].sum()
+    new = law.keyword_table("csl-2026", ["保存"])["total"].sum()
+    assert f'data-total="{old}"' in v.counter.value
+    v.version_box.value = "csl-2026"
+    assert f'data-total="{new}"' in v.counter.value
+    assert law.law_name("csl-2026", short=True) in v.counter.value
+
+
+@given(st.text(alphabet="保存记录网络日志条，", max_size=30), st.text(alphabet="保存记录网络日志条，", max_size=30),
+       st.text(alphabet="保存记录日志", min_size=1, max_size=3))
+def test_the_search_term_is_marked_inside_the_comparison_too(old, new, term):
+    left, right = statute_html.diff_html(law.segments(old, new), term)
+    for side, text, gone in ((left, old, r"<ins>.*?</ins>"), (right, new, r"<del>.*?</del>")):
+        assert plain(re.sub(gone, "", side)) == text             # the text is unchanged
+        marked = "".join(re.findall(r'<mark class="course-mark">(.*?)</mark>', side))
+        assert len(marked) == text.count(term) * len(term)       # every hit marked, nothing else
+        assert not re.search(r"<(del|ins)>[^<]*<mark[^>]*>[^<]*</(del|ins)>", side)  # tags nest properly
+
+
+def test_the_viewer_marks_the_term_in_the_comparison():
+    v = StatuteViewer("csl", 21, "2017", term="网络日志", compare=True)
+    compare = v.view.value[v.view.value.index('class="course-compare"'):]
+    assert '<mark class="course-mark">' in compare
+
+
 def test_widget_classes_for_the_browser_test():
     v = StatuteViewer()
     classes = {c for box in (v.law_box, v.version_box, v.article_box, v.term_box, v.compare_box,

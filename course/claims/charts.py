@@ -5,7 +5,12 @@ True
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 from ..core.i18n import get_language, t
 from ..display.charts import Chart
@@ -19,7 +24,7 @@ def verdict_chart(by: str = "type", lang: str | None = None) -> Chart:
     return Chart(verdict_figure(by, lang))
 
 
-def verdict_figure(by: str = "type", lang: str | None = None):
+def verdict_figure(by: str = "type", lang: str | None = None) -> Figure:
     """The matplotlib figure of :func:`verdict_chart`.
 
     >>> from course.claims import TYPES

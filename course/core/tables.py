@@ -113,7 +113,7 @@ def cached_table(loader: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFr
     return copy
 
 
-def is_table_loader(value) -> bool:
+def is_table_loader(value: object) -> bool:
     """Whether ``value`` is a loader made by :func:`cached_table` (the grader calls each before forking)."""
     return callable(value) and getattr(value, "is_table_loader", False) is True
 

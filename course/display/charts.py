@@ -24,9 +24,14 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
 
-def render_png(figure) -> bytes:
+def render_png(figure: Figure) -> bytes:
     """The PNG a notebook shows for ``figure``: as IPython's inline backend prints it.
 
     Same keywords as ``IPython.core.pylabtools.print_figure`` (the inline backend's
@@ -43,7 +48,7 @@ def render_png(figure) -> bytes:
     return buffer.getvalue()
 
 
-def canvas_png(canvas) -> bytes:
+def canvas_png(canvas: FigureCanvasAgg) -> bytes:
     """The PNG of what an Agg canvas holds now, fast (for a widget that redraws as the learner types).
 
     Unlike :func:`render_png` it does not lay the figure out again: it writes the pixels the
@@ -64,7 +69,7 @@ def canvas_png(canvas) -> bytes:
     return buffer.getvalue()
 
 
-def figure_title(figure) -> str:
+def figure_title(figure: Figure) -> str:
     """The figure's title (``suptitle``), else its axes' titles joined by " / ": the chart's alt text.
 
     >>> from matplotlib.figure import Figure
@@ -76,7 +81,7 @@ def figure_title(figure) -> str:
     return figure.get_suptitle() or " / ".join(title for ax in figure.axes if (title := ax.get_title()))
 
 
-def close(figure) -> None:
+def close(figure: Figure) -> None:
     """Let go of ``figure``: pyplot forgets it (if pyplot made it); nothing else here keeps it.
 
     pyplot is not imported for this: a figure made without pyplot is not known to it.

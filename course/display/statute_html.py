@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import base64
 import html
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..core.i18n import t
+
+if TYPE_CHECKING:  # ``prov`` and ``comparison`` come from course.law, a part above this one
+    import pandas as pd
 
 CSS = """<style>
 .course-statute {border-left: 3px solid #5b7db1; padding: 4px 10px; margin: 4px 0;}
@@ -45,7 +49,7 @@ def _lines(text_html: str) -> str:
     return text_html.replace("\n", "<br>")
 
 
-def article_html(prov, term: str | None = None, lang: str | None = None) -> str:
+def article_html(prov: Any, term: str | None = None, lang: str | None = None) -> str:
     """One provision (:class:`course.law.Provision`) as HTML: citation, number, text, status.
 
     ``term``, if given, is marked in the text and its number of hits is shown.
@@ -73,27 +77,54 @@ def notes_html(lines: list[str]) -> str:
                    for line in lines)
 
 
-def diff_html(segments) -> tuple[str, str]:
+def diff_html(segments: Iterable[tuple[str, str, str]], term: str | None = None) -> tuple[str, str]:
     """A diff as two HTML texts: deletions in ``<del>`` (left), insertions in ``<ins>`` (right).
 
     ``segments`` is the diff as ``(tag, old part, new part)`` (:func:`course.law.segments`).
+    ``term``, if given, is marked on both sides, also where it runs across a change.
+
+    >>> diff_html([("equal", "网络", "网络"), ("replace", "日志", "数据")], term="络日")
+    ('网<mark class="course-mark">络</mark><del><mark class="course-mark">日</mark>志</del>', '网络<ins>数据</ins>')
     """
-    left, right = [], []
+    left: list[tuple[str, str | None]] = []
+    right: list[tuple[str, str | None]] = []
     for tag, a, b in segments:
-        if tag == "equal":
-            left.append(html.escape(a))
-            right.append(html.escape(b))
-            continue
+        equal = tag == "equal"
         if a:
-            left.append(f"<del>{html.escape(a)}</del>")
+            left.append((a, None if equal else "del"))
         if b:
-            right.append(f"<ins>{html.escape(b)}</ins>")
-    return _lines("".join(left)), _lines("".join(right))
+            right.append((b, None if equal else "ins"))
+    return _lines(_side_html(left, term)), _lines(_side_html(right, term))
 
 
-def comparison_html(comparison, lang: str | None = None) -> str:
-    """A :class:`course.law.Comparison` as a two-column table, the map rows underneath."""
-    left, right = diff_html(comparison.segments())
+def _side_html(pieces: list[tuple[str, str | None]], term: str | None) -> str:
+    """One side of a diff: each piece escaped (in its ``<del>``/``<ins>``), ``term`` marked inside pieces."""
+    full = "".join(text for text, _ in pieces)
+    marked: set[int] = set()
+    start = full.find(term) if term else -1
+    while start >= 0:
+        marked.update(range(start, start + len(term)))
+        start = full.find(term, start + len(term))
+    out, offset = [], 0
+    for text, tag in pieces:
+        parts, i = [], 0
+        while i < len(text):
+            inside = offset + i in marked
+            j = i
+            while j < len(text) and (offset + j in marked) == inside:
+                j += 1
+            escaped = html.escape(text[i:j])
+            parts.append(f'<mark class="course-mark">{escaped}</mark>' if inside else escaped)
+            i = j
+        body = "".join(parts)
+        out.append(f"<{tag}>{body}</{tag}>" if tag else body)
+        offset += len(text)
+    return "".join(out)
+
+
+def comparison_html(comparison: Any, lang: str | None = None, term: str | None = None) -> str:
+    """A :class:`course.law.Comparison` as a two-column table (``term`` marked), the map rows underneath."""
+    left, right = diff_html(comparison.segments(), term)
     head_old = " + ".join(html.escape(p.citation(lang)) for p in comparison.old) or t("viewer.no_old", lang)
     head_new = " + ".join(html.escape(p.citation(lang)) for p in comparison.new) or t("viewer.no_new", lang)
     ids_old = " ".join(p.id for p in comparison.old)
@@ -111,7 +142,7 @@ def comparison_html(comparison, lang: str | None = None) -> str:
             f'</table>{same}<p class="course-statute-note">{legend}</p><ul>{notes}</ul></div>')
 
 
-def counter_html(table, summary: str = "", png: bytes = b"", alt: str = "") -> str:
+def counter_html(table: pd.DataFrame, summary: str = "", png: bytes = b"", alt: str = "") -> str:
     """A keyword count (:func:`course.law.keyword_table`) as HTML, with its chart if given.
 
     >>> import pandas as pd

@@ -48,9 +48,9 @@ class Comparison:
         """The character diff of the two texts (see :func:`segments`)."""
         return segments(self.old_text, self.new_text)
 
-    def html(self, lang: str | None = None) -> str:
-        """A two-column table; the map rows and their basis underneath."""
-        return statute_html.comparison_html(self, lang)
+    def html(self, lang: str | None = None, term: str | None = None) -> str:
+        """A two-column table (``term`` marked on both sides); the map rows and their basis underneath."""
+        return statute_html.comparison_html(self, lang, term)
 
     def __repr__(self) -> str:
         old = " + ".join(p.id for p in self.old) or "-"
@@ -61,7 +61,7 @@ class Comparison:
         return self.html()
 
 
-def compare(number, version: str | int = "2017") -> Comparison:
+def compare(number: int | str, version: str | int = "2017") -> Comparison:
     """The Cybersecurity Law rule numbered ``number`` in ``version``, 2017 text beside 2026 text.
 
     >>> [p.id for p in compare(71, "2026").old]

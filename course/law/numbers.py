@@ -21,7 +21,7 @@ _CN = re.compile(r"^第?([一二三四五六七八九十百千零〇两]{1,8})�
 _MAX = 9999
 
 
-def parse_number(value) -> tuple[int, int]:
+def parse_number(value: object) -> tuple[int, int]:
     """``(article, sub-article)`` from what a reader wrote; a clear error for anything else."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise CourseError(t("law.bad_article_ref", value=_shown(value)))

@@ -12,6 +12,7 @@ state itself are marked as inferred. Numbers are never shifted by a fixed offset
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 import pandas as pd
 
@@ -104,7 +105,7 @@ def counterparts(article_id: str) -> list[MapRow]:
     return [row for row in map_rows() if getattr(row, column) == number]
 
 
-def renumbering(old_numbers=None) -> pd.DataFrame:
+def renumbering(old_numbers: Iterable[int | str] | None = None) -> pd.DataFrame:
     """The map as a table for learners: 2017 and 2026 numbers, what changed, basis, naive "+2".
 
     >>> renumbering([21, 41, 47, 68])[["2017", "2026"]].values.tolist()

@@ -16,6 +16,7 @@ The plain pandas behind :func:`count_word`, on :func:`course.law.articles`::
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
@@ -25,6 +26,9 @@ from ..display.charts import Chart
 from ..display.fonts import use_chinese_font
 from . import tables
 from .statutes import article, by_id, law_id, law_name
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 CSL = "csl"
 _WIDE = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
@@ -80,7 +84,7 @@ def _words(words) -> list[str]:
     return [_word(word) for word in words]
 
 
-def keyword_table(law: str, words, version: str | int | None = None) -> pd.DataFrame:
+def keyword_table(law: str, words: str | Iterable[str], version: str | int | None = None) -> pd.DataFrame:
     """Occurrences of each word in each article of a law, plus ``total``; articles without any left out.
 
     Indexed by article number (``"253-1"`` style keys). Uses :func:`count_word`.
@@ -101,7 +105,8 @@ def keyword_table(law: str, words, version: str | int | None = None) -> pd.DataF
     return table[table["total"] > 0]
 
 
-def count_readings(readings: dict, law: str = CSL, versions=("2017", "2026")) -> pd.DataFrame:
+def count_readings(readings: dict[str, list[str]], law: str = CSL,
+                   versions: Iterable[str] = ("2017", "2026")) -> pd.DataFrame:
     """How many places each *reading* of a phrase finds: a reading is a list of words.
 
     One row per reading; for each version, the occurrences and the articles they are in.
@@ -120,7 +125,7 @@ def count_readings(readings: dict, law: str = CSL, versions=("2017", "2026")) ->
     return pd.DataFrame.from_records(records).set_index("reading").rename_axis(t("viewer.col_reading"))
 
 
-def search_laws(words, laws=None) -> pd.DataFrame:
+def search_laws(words: str | Iterable[str], laws: Iterable[str] | None = None) -> pd.DataFrame:
     """Every article, in every law (or in ``laws``), that contains *all* the given words.
 
     Matching ignores whitespace and punctuation width (like :func:`contains`).
@@ -148,7 +153,7 @@ def _short(word: str, width: int = 10) -> str:
     return word if len(word) <= width else word[:width - 1] + "…"
 
 
-def keyword_chart(law: str, words, version: str | int | None = None) -> Chart:
+def keyword_chart(law: str, words: str | Iterable[str], version: str | int | None = None) -> Chart:
     """A bar chart of :func:`keyword_table`: one bar per article, stacked by word.
 
     >>> chart = keyword_chart("csl", ["保存", "留存"], "2017")
@@ -158,7 +163,7 @@ def keyword_chart(law: str, words, version: str | int | None = None) -> Chart:
     return Chart(keyword_figure(law, words, version))
 
 
-def keyword_figure(law: str, words, version: str | int | None = None):
+def keyword_figure(law: str, words: str | Iterable[str], version: str | int | None = None) -> Figure:
     """The matplotlib figure of :func:`keyword_chart` (made without pyplot: nothing keeps it).
 
     >>> [t.get_text() for t in keyword_figure("csl", ["保存"], "2017").axes[0].get_xticklabels()]

@@ -143,7 +143,7 @@ class Provision:
         return f"**{self.citation()}**\n\n{body}\n\n*{status(self.article.law)}*"
 
 
-def article(law: str, number, version: str | int | None = None) -> Provision:
+def article(law: str, number: int | str, version: str | int | None = None) -> Provision:
     """Article ``number`` of ``law`` in ``version`` (default: the version in force today)."""
     lid = law_id(law, version)
     key = article_key(*parse_number(number))
@@ -162,7 +162,7 @@ def by_id(article_id: str) -> Provision:
     return article(law, number)
 
 
-def current(law: str, old_number, old_version: str | int = "2017") -> Provision:
+def current(law: str, old_number: int | str, old_version: str | int = "2017") -> Provision:
     """The article that holds an old-numbered rule today (Cybersecurity Law map)."""
     old_id = law_id(law, old_version)
     family = tables.laws().loc[old_id, "family"]

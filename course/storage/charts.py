@@ -21,13 +21,19 @@ b'\\x89PNG'
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..core.i18n import t
 from ..display.charts import Chart
 from ..display.fonts import use_chinese_font
 from .measure import compression_table, million_char_bytes
-from .model import DAYS_PER_YEAR, TB, estimate
+from .model import DAYS_PER_YEAR, TB, Estimate, estimate
 from .params import figure_row, first_above, mau_series, video_bytes_per_day
 from .units import SI_UNITS, format_bytes, format_count, format_usd
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
 
 COLOURS = {"text": "#1f77b4", "media": "#9467bd", "novel": "#2ca02c", "video": "#d62728",
            "drive": "#7f7f7f", "cloud": "#ff7f0e", "low": "#d62728"}
@@ -57,7 +63,7 @@ def mau_chart(threshold_million: float = 1200) -> Chart:
     return Chart(mau_figure(threshold_million))
 
 
-def mau_figure(threshold_million: float = 1200):
+def mau_figure(threshold_million: float = 1200) -> Figure:
     """The figure of :func:`mau_chart`.
 
     >>> fig = mau_figure()
@@ -106,7 +112,7 @@ def _volume_note(result) -> str:
              bpc=f"{p['bytes_per_char']:g}", saving=f"{p['compression_pct']:g}")
 
 
-def volume_chart(result=None) -> Chart:
+def volume_chart(result: Estimate | None = None) -> Chart:
     """Bytes of a million-character novel, WeChat text and media per day (model), a day of video uploads.
 
     ``result`` is a :class:`course.storage.Estimate` (default: the model's defaults). The
@@ -118,7 +124,8 @@ def volume_chart(result=None) -> Chart:
     return Chart(volume_figure(result))
 
 
-def volume_figure(result=None, *, width: float = 7.5, height: float = 4.2, dpi: int = 100):
+def volume_figure(result: Estimate | None = None, *, width: float = 7.5, height: float = 4.2,
+                  dpi: int = 100) -> Figure:
     """The figure of :func:`volume_chart`, ``width`` × ``height`` inches at ``dpi`` (the calculator draws it smaller).
 
     >>> fig = volume_figure()
@@ -154,7 +161,7 @@ def volume_figure(result=None, *, width: float = 7.5, height: float = 4.2, dpi: 
     return fig
 
 
-def update_volume_figure(fig, result) -> None:
+def update_volume_figure(fig: Figure, result: Estimate) -> None:
     """Set the bars, their labels and the footnote of a :func:`volume_figure` to ``result``, in place.
 
     >>> fig = volume_figure()
@@ -175,7 +182,7 @@ def update_volume_figure(fig, result) -> None:
     fig.supxlabel(_volume_note(result), **NOTE_STYLE)
 
 
-def volume_artists(fig) -> list:
+def volume_artists(fig: Figure) -> list:
     """The artists of a :func:`volume_figure` that :func:`update_volume_figure` changes (for fast redraws).
 
     >>> len(volume_artists(volume_figure()))      # 4 bars, 5 labels, the drive line, the note
@@ -185,7 +192,7 @@ def volume_artists(fig) -> list:
     return [*ax.patches, *ax.texts, ax.lines[0], fig.texts[-1]]
 
 
-def cost_chart(result=None) -> Chart:
+def cost_chart(result: Estimate | None = None) -> Chart:
     """What keeping one year of text costs: drives bought once, cloud storage per month and for 12 months.
 
     >>> cost_chart().title == t("storage.chart.cost_title")
@@ -194,7 +201,7 @@ def cost_chart(result=None) -> Chart:
     return Chart(cost_figure(result))
 
 
-def cost_figure(result=None):
+def cost_figure(result: Estimate | None = None) -> Figure:
     """The figure of :func:`cost_chart`.
 
     >>> fig = cost_figure()
@@ -229,7 +236,7 @@ def cost_figure(result=None):
     return fig
 
 
-def compression_chart(table=None) -> Chart:
+def compression_chart(table: pd.DataFrame | None = None) -> Chart:
     """Bytes per character by encoding (groups) and algorithm (bars), measured on the law text.
 
     ``table`` is a :func:`course.storage.compression_table` (default: the Criminal Law).
@@ -241,7 +248,7 @@ def compression_chart(table=None) -> Chart:
     return Chart(compression_figure(table))
 
 
-def compression_figure(table=None):
+def compression_figure(table: pd.DataFrame | None = None) -> Figure:
     """The figure of :func:`compression_chart`.
 
     >>> fig = compression_figure()

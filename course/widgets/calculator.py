@@ -64,7 +64,8 @@ class Calculator:
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="680px"))
         self._fig, self._canvas = self._make_chart()
         reset = widgets.Button(description=t("calculator.reset"), icon="undo")
-        reset.on_click(lambda _button: self.set(**storage.defaults()))
+        self.start = dict(start)                    # what "reset" returns to: the cell's own values
+        reset.on_click(lambda _button: self.set(**self.start))
         sources = widgets.HTML(self._sources_html())
         sources_box = widgets.Accordion(children=[sources], titles=(t("calculator.sources"),))
         rows = [self._row(name) for name in storage.params()]

@@ -10,12 +10,16 @@ logic runs without a browser.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from .. import law
 from ..core.errors import CourseError
 from ..core.i18n import t
 from ..display import statute_html
 from ..display.charts import render_png
+
+if TYPE_CHECKING:
+    import ipywidgets
 
 CSL = "csl"
 
@@ -58,6 +62,7 @@ class StatuteViewer:
         self.law_box.observe(self._on_law, names="value")
         for box in (self.version_box, self.article_box, self.term_box, self.compare_box):
             box.observe(lambda _change: self.refresh(), names="value")
+        self.version_box.observe(self._recount, names="value")  # a count always follows the law shown
         self.words_box.observe(lambda _change: self.count(), names="value")
         self.count_button.on_click(lambda _button: self.count())
         self.widget = w.VBox([
@@ -79,6 +84,10 @@ class StatuteViewer:
         self.compare_box.disabled = change["new"] != CSL
         self.refresh()
 
+    def _recount(self, _change) -> None:
+        if self.counter.value:
+            self.count()
+
     def render(self) -> str:
         """The HTML shown for the current choices (an error message if the article is wrong)."""
         lid = self.version_box.value
@@ -87,9 +96,10 @@ class StatuteViewer:
             prov = law.article(lid, self.article_box.value)
         except CourseError as error:
             return f'{statute_html.CSS}<div class="course-viewer-error">{html.escape(str(error))}</div>'
-        body = statute_html.article_html(prov, self.term_box.value.strip() or None)
+        term = self.term_box.value.strip() or None
+        body = statute_html.article_html(prov, term)
         if self.compare_box.value and not self.compare_box.disabled:
-            body += law.compare(prov.article.key, law.laws().loc[lid, "version"]).html()
+            body += law.compare(prov.article.key, law.laws().loc[lid, "version"]).html(term=term)
         else:
             body += statute_html.notes_html(law.version_notes(prov.id))
         return statute_html.CSS + body
@@ -115,7 +125,7 @@ class StatuteViewer:
         self.chart.layout.display = "" if len(table) else "none"
 
 
-def viewer(law_id: str = CSL, article=21, version: str | int | None = "2017", term: str = "",
-           compare: bool = False, words: str = ""):
+def viewer(law_id: str = CSL, article: int | str = 21, version: str | int | None = "2017", term: str = "",
+           compare: bool = False, words: str = "") -> "ipywidgets.Widget":
     """Show the statute viewer (a widget): see the module's description."""
     return StatuteViewer(law_id, article, version, term=term, compare=compare, words=words).widget
