@@ -22,18 +22,20 @@ if TYPE_CHECKING:  # ``prov`` and ``comparison`` come from course.law, a part ab
     import pandas as pd
 
 CSS = """<style>
-.course-statute {border-left: 3px solid #5b7db1; padding: 4px 10px; margin: 4px 0;}
+.course-statute {border-left: 3px solid var(--jp-brand-color1, #1565c0); padding: 4px 10px; margin: 4px 0;}
 .course-statute-citation {font-weight: bold;}
-.course-statute-number {color: #555; font-size: 90%;}
+.course-statute-number {color: var(--jp-content-font-color2, #555); font-size: 90%;}
 .course-statute-text {white-space: pre-wrap; line-height: 1.6;}
-.course-statute-status, .course-statute-note {color: #666; font-size: 90%; font-style: italic;}
+.course-statute-status, .course-statute-note {color: var(--jp-content-font-color2, #555); font-size: 90%;
+  font-style: italic;}
 .course-compare table {border-collapse: collapse; width: 100%; table-layout: fixed;}
-.course-compare td, .course-compare th {vertical-align: top; border: 1px solid #ccc; padding: 6px;
+.course-compare td, .course-compare th {vertical-align: top; border: 1px solid var(--jp-border-color1, #bdbdbd); padding: 6px;
   text-align: left;}
 .course-compare .course-statute-text {white-space: pre-wrap;}
-.course-compare del {background: #fdd; color: #900;}
-.course-compare ins {background: #dfd; color: #060; text-decoration: none;}
-mark.course-mark {background: #ff0;}
+.course-compare del {background: var(--jp-error-color3, #ffcdd2); color: var(--jp-content-font-color0, #000);}
+.course-compare ins {background: var(--jp-success-color3, #c8e6c9); color: var(--jp-content-font-color0, #000);
+  text-decoration: underline;}
+mark.course-mark {background: var(--jp-warn-color3, #ffe0b2); color: var(--jp-content-font-color0, #000);}
 </style>"""
 
 

@@ -150,7 +150,7 @@ class Calculator:
 
     def _show(self, text: str) -> None:
         self.error = text
-        self.message.value = f"<div style='color:#b00020'>⚠ {html.escape(text)}</div>"
+        self.message.value = f"<div role='alert' style='color:var(--jp-error-color1, #b00020)'>⚠ {html.escape(text)}</div>"
 
     _hold = False
 

@@ -146,7 +146,7 @@ class ClaimExplorer:
             f'<div class="claim-head"><b>{claim_id}</b> · '
             f'{_esc(claims_mod.lesson_label(row["lesson"], lang))} · '
             f'<span class="claim-type" data-type="{row["type"]}">{_esc(claims_mod.type_label(row["type"], lang))}</span></div>',
-            f'<blockquote class="claim-context" style="margin:6px 0;padding:4px 10px;background:#f6f8fa">'
+            f'<blockquote class="claim-context" style="margin:6px 0;padding:4px 10px;background:var(--jp-layout-color2, #f6f8fa);color:var(--jp-content-font-color1, #000)">'
             f'{claims_mod.quote_html(claim_id, self.width)}</blockquote>',
             f'<div class="claim-summary"><i>{_esc(pick(row["summary_zh"], row["summary_en"], lang))}</i></div>',
             f'<div>{_esc(t("explorer.verdict", lang))}: <span class="claim-verdict" data-verdict="{row["verdict"]}" '
