@@ -8,6 +8,8 @@
     course key OUT                         # teacher: the answer key
     course nbgrader OUT --lesson 02        # teacher: an nbgrader source assignment
     course grade SUBMISSIONS --out grades.csv
+    course report grades.csv --out DIR     # teacher: the class report
+    course book OUT                        # the lessons, executed, as a static site
 
 Each sub-command names its handler as ``"module:function"``; the module is imported only
 when that command runs, so ``course --help`` stays fast. A handler takes the parsed
@@ -22,9 +24,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import math
 import sys
+from typing import Callable
 
-from .core.i18n import LANGUAGES, both, get_language, t
+from .core.i18n import LANGUAGES, both, get_language, system_language, t
 from .workspace import DEFAULT_FOLDER, EXIT_USER_ERROR
 
 
@@ -72,15 +76,52 @@ def _teacher_commands(subparsers) -> None:
     nbg.add_argument("--exercises", default=None, help=both("teacher.help_exercises"))
     nbg.add_argument("--assignment", default=None, help=both("teacher.help_assignment"))
 
+    # course grade: messages in --lang, else COURSE_LANG, else the locale's language
+    report = _command(subparsers, "report", "course.teacher.report:cmd_report", "report.help")
+    report.add_argument("grades", metavar="GRADES.csv", help=both("report.help_grades"))
+    report.add_argument("--out", required=True, help=both("report.help_out"))
+    _lang(report, "teacher.help_lang", default=get_language())
+
+    book = _command(subparsers, "book", "course.teacher.book:cmd_book", "book.help")
+    book.add_argument("out", metavar="OUT", help=both("teacher.help_out"))
+    book.add_argument("--lang", dest="book_lang", choices=[*LANGUAGES, "both"], default="both",
+                      help=both("book.help_lang"))
+    book.add_argument("--lessons", default=None, help=both("teacher.help_lessons"))
+    book.add_argument("--force", action="store_true", help=both("teacher.help_force"))
+
     grade = _command(subparsers, "grade", "course.teacher.grading:run", "teacher.help_grade")
     grade.add_argument("submissions", help=both("grading.help_submissions"))
     grade.add_argument("--out", default="grades.csv", help=both("grading.help_out"))
     grade.add_argument("--lesson", default=None, help=both("grading.help_lesson"))
-    grade.add_argument("--jobs", type=int, default=None, help=both("grading.help_jobs"))
-    grade.add_argument("--timeout", type=float, default=None, help=both("grading.help_timeout"))
-    grade.add_argument("--output-limit", type=int, default=None, help=both("grading.help_output_limit"))
-    _lang(grade, "grading.help_lang")
+    grade.add_argument("--jobs", type=positive(int), default=None, help=both("grading.help_jobs"))
+    grade.add_argument("--timeout", type=positive(float), default=None, help=both("grading.help_timeout"))
+    grade.add_argument("--output-limit", type=positive(int), default=None, help=both("grading.help_output_limit"))
+    _lang(grade, "grading.help_lang", default=system_language())
     grade.add_argument("--assignment", default=None, help=both("grading.help_assignment"))
+
+
+def positive(kind: type) -> Callable[[str], float]:
+    """An argparse ``type=`` for ``course grade``: a finite number above 0, of ``kind`` (int or float).
+
+    Its message is in the language of ``COURSE_LANG``, else of the locale (``--lang`` may
+    come later on the command line).
+
+    >>> positive(float)("2.5"), positive(int)("3")
+    (2.5, 3)
+    >>> positive(float)("nan")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: ...'nan'...
+    """
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = None
+        if value is None or not math.isfinite(value) or value <= 0:
+            key = "grading.error_positive_int" if kind is int else "grading.error_positive"
+            raise argparse.ArgumentTypeError(t(key, system_language(), value=text))
+        return value
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def handler(name: str):
+def handler(name: str) -> Callable[[argparse.Namespace], int]:
     """The function a sub-command names, e.g. ``handler("course.workspace:cmd_copy")``."""
     module, _, function = name.partition(":")
     return getattr(importlib.import_module(module), function)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -58,12 +59,13 @@ def test_grade_table_has_a_row_per_submission_and_a_column_per_exercise(small_cl
 def test_details_give_status_and_reason_per_exercise(small_class, tmp_path):
     grade(small_class, tmp_path / "grades.csv")
     details = pd.read_csv(tmp_path / "grades.details.csv", dtype=str, keep_default_na=False)
-    assert list(details.columns) == grading.DETAIL_COLUMNS
+    assert list(details.columns) == grading.DETAIL_COLUMNS + grading.DETAIL_EXTRA
     carol = details[details["file"] == "carol.ipynb"]
     assert set(carol["status"]) == {"not_attempted"}
     dan = details[(details["file"] == "dan.ipynb") & (details["exercise"] == "00.log_item")].iloc[0]
     assert (dan["status"], dan["points"]) == ("incorrect", "0")
-    assert dan["reason"] == course.t("ex.reason.too_low", "en")
+    # the explanation of the anticipated mistake "2", as the learner sees it in the notebook
+    assert dan["reason"] == course.exercises.get("00.log_item").evaluate(2).message("en") != ""
 
 
 def test_messages_follow_the_teachers_language(tmp_path):
@@ -304,3 +306,215 @@ def test_the_answer_key_of_every_lesson_gets_full_marks(tmp_path, lang):
     assert frame["detail"].isna().all(), frame["detail"].dropna().tolist()
     assert set(frame["status"]) == {"ok"}
     assert (frame["total"] == frame["max"]).all(), frame[["file", "total", "max"]].to_string()
+
+
+# -------------------------------------------------------------------------------------------
+# The grade files lose nothing, are private, and are safe to open in a spreadsheet
+# -------------------------------------------------------------------------------------------
+
+GRADED_AT = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}"
+
+
+def mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+def test_a_rerun_keeps_every_row_of_both_tables(small_class, tmp_path):
+    out = tmp_path / "grades.csv"
+    grade(small_class, out)
+    before = read_rows(out), read_rows(grading.details_path(out))
+    assert any(r["reason"] == "" for r in before[1])  # a correct answer has no reason
+    grade(small_class, out)
+    assert (read_rows(out), read_rows(grading.details_path(out))) == before
+
+
+def test_a_run_killed_mid_write_then_rerun_gives_the_rows_of_a_clean_run(small_class, tmp_path):
+    clean = tmp_path / "clean" / "grades.csv"
+    grade(small_class, clean)
+    killed = tmp_path / "killed" / "grades.csv"
+    killed.parent.mkdir()
+    for source, target in ((clean, killed), (grading.details_path(clean), grading.details_path(killed))):
+        text = source.read_text(encoding="utf-8")
+        target.write_text(text[:-6], encoding="utf-8", newline="")  # the last row torn in its last cell
+    grade(small_class, killed)
+
+    def stable(rows):
+        assert all(re.fullmatch(GRADED_AT, r["graded_at"]) for r in rows if "graded_at" in r)
+        return [{k: v for k, v in r.items() if k not in ("seconds", "graded_at")} for r in rows]
+    assert stable(read_rows(killed)) == stable(read_rows(clean))
+    assert read_rows(grading.details_path(killed)) == read_rows(grading.details_path(clean))
+
+
+def test_a_row_with_empty_cells_is_complete(tmp_path):
+    from course.teacher.journal import CsvJournal
+
+    path = tmp_path / "t.csv"
+    table = CsvJournal(path, ["file", "sha256", "reason"], key=("file", "sha256"))
+    table.append([{"file": "a", "sha256": "1", "reason": ""}, {"file": "b", "sha256": "", "reason": "x"}])
+    table.close()
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        handle.write("c,2\r\n")  # a column short
+    assert CsvJournal(path, ["file", "sha256", "reason"], key=("file", "sha256")).done() == {("a", "1")}
+
+
+def test_grade_tables_are_private_from_the_first_byte(small_class, tmp_path):
+    from course.teacher.journal import CsvJournal
+
+    old = os.umask(0)
+    try:
+        fresh = CsvJournal(tmp_path / "fresh.csv", ["file", "total"], key=("file",))
+        assert mode(tmp_path / "fresh.csv") == 0o600  # the header alone
+        fresh.close()
+        out = tmp_path / "grades.csv"
+        grade(small_class, out)
+    finally:
+        os.umask(old)
+    assert mode(out) == mode(grading.details_path(out)) == 0o600
+    out.chmod(0o644)
+    grade(small_class, out)
+    assert mode(out) == 0o600
+
+
+def test_the_answer_key_is_written_private(tmp_path, capsys):
+    from course import cli
+
+    out = tmp_path / "key"
+    assert cli.main(["key", str(out), "--lang", "en", "--lessons", LESSON]) == 0
+    said = capsys.readouterr().out
+    files = sorted(out.iterdir())
+    assert files and all(mode(f) == 0o600 for f in files)
+    assert str(out) in said and "readable only by you" in said
+    files[0].chmod(0o644)
+    files[0].write_text("{}", encoding="utf-8")
+    assert cli.main(["key", str(out), "--lang", "zh", "--lessons", LESSON, "--force"]) == 0
+    assert mode(files[0]) == 0o600 and "权限 600" in capsys.readouterr().out
+
+
+def test_every_text_cell_is_safe_in_a_spreadsheet(tmp_path):
+    subs, out = tmp_path / "subs", tmp_path / "grades.csv"
+    names = ["=HYPERLINK(1).ipynb", "+1.ipynb", "-cmd.ipynb", "@SUM(A1).ipynb", "plain.ipynb"]
+    for name in names:
+        write(submission(LESSON, model_answers(LESSON)), subs / name)
+    frame = grade(subs, out)
+    assert sorted(frame["file"]) == sorted(["'=HYPERLINK(1).ipynb", "'+1.ipynb", "'-cmd.ipynb",
+                                            "'@SUM(A1).ipynb", "plain.ipynb"])
+    assert frame["total"].tolist() == [5] * 5 and frame["total"].dtype.kind == "i"
+    for path in (out, grading.details_path(out)):
+        cells = [c for r in read_rows(path) for c in r.values()]
+        assert not [c for c in cells if c.startswith(("=", "+", "-", "@")) and not re.fullmatch(r"[+-]?\d+(\.\d+)?", c)]
+    stream = io.StringIO()
+    grade(subs, out, progress=stream)
+    assert stream.getvalue() == ""  # the neutralised names are found again
+
+
+def test_a_cell_that_looks_like_a_formula_is_neutralised_and_numbers_stay_numbers(tmp_path):
+    from course.teacher.journal import CsvJournal
+
+    path = tmp_path / "d.csv"
+    table = CsvJournal(path, ["file", "reason", "points", "seconds"], key=("file",))
+    table.append([{"file": "a", "reason": "=1+1", "points": -1, "seconds": 0.5},
+                  {"file": "b", "reason": "@cmd", "points": 2, "seconds": "-3"}])
+    table.finish(order=("file",))
+    assert read_rows(path) == [{"file": "a", "reason": "'=1+1", "points": "-1", "seconds": "0.5"},
+                               {"file": "b", "reason": "'@cmd", "points": "2", "seconds": "-3"}]
+
+
+# -------------------------------------------------------------------------------------------
+# The command line: what --out may replace, the options, the language, the platform
+# -------------------------------------------------------------------------------------------
+
+ROSTER = "name,student_id\n张三,2024001\n"
+
+
+@pytest.mark.parametrize("name, content", [("roster.csv", ROSTER), ("grades.ipynb", '{"cells": [], "nbformat": 4}'),
+                                           ("grades.csv", "\x89PNG\r\n\x1a\n")])
+def test_out_refuses_to_replace_a_file_that_is_not_a_grade_table(small_class, tmp_path, capsys, name, content):
+    from course import cli
+
+    out = tmp_path / name
+    out.write_bytes(content.encode("utf-8"))
+    code = cli.main(["grade", str(small_class), "--out", str(out), "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2 and "not a grade table" in err and str(out) in err
+    assert out.read_bytes() == content.encode("utf-8")
+    assert not grading.details_path(out).exists()
+
+
+def test_out_refuses_a_details_file_that_is_not_a_details_table(small_class, tmp_path, capsys):
+    from course import cli
+
+    out = tmp_path / "grades.csv"
+    grading.details_path(out).write_text(ROSTER, encoding="utf-8")
+    assert cli.main(["grade", str(small_class), "--out", str(out), "--lang", "zh"]) == 2
+    assert "不是 course grade 写出的成绩表" in capsys.readouterr().err
+    assert not out.exists() and grading.details_path(out).read_text(encoding="utf-8") == ROSTER
+
+
+@pytest.mark.parametrize("option, value", [("--timeout", "-1"), ("--timeout", "nan"), ("--timeout", "inf"),
+                                           ("--timeout", "0"), ("--jobs", "0"), ("--jobs", "1.5"),
+                                           ("--output-limit", "0"), ("--output-limit", "-5")])
+def test_grade_options_must_be_finite_and_positive(option, value, capsys, monkeypatch):
+    from course import cli
+
+    monkeypatch.setenv("COURSE_LANG", "en")
+    with pytest.raises(SystemExit) as stop:
+        cli.build_parser().parse_args(["grade", "subs", option, value])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}: must be a" in err and "above 0" in err and repr(value) in err
+    monkeypatch.setenv("COURSE_LANG", "zh")
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(["grade", "subs", option, value])
+    assert "大于 0" in capsys.readouterr().err
+    args = cli.build_parser().parse_args(["grade", "subs", "--timeout", "0.5", "--jobs", "1", "--output-limit", "10"])
+    assert (args.timeout, args.jobs, args.output_limit) == (0.5, 1, 10)
+
+
+@pytest.mark.parametrize("env, argv, lang", [
+    ({"LANG": "zh_CN.UTF-8"}, [], "zh"),
+    ({"LANG": "en_GB.UTF-8"}, [], "en"),
+    ({"LANG": "C.UTF-8"}, [], "en"),
+    ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_TW.UTF-8"}, [], "zh"),
+    ({"LANG": "zh_CN.UTF-8", "COURSE_LANG": "en"}, [], "en"),
+    ({"LANG": "en_US.UTF-8", "COURSE_LANG": "zh"}, [], "zh"),
+    ({"LANG": "en_US.UTF-8", "COURSE_LANG": "zh"}, ["--lang", "en"], "en"),
+])
+def test_grading_speaks_lang_else_course_lang_else_the_locale(tmp_path, capsys, monkeypatch, env, argv, lang):
+    from course import cli
+
+    for name in ("COURSE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert cli.main(["grade", str(tmp_path / "nowhere"), "--out", str(tmp_path / "g.csv"), *argv]) == 2
+    assert course.t("grading.error_folder", lang, folder=tmp_path / "nowhere") in capsys.readouterr().err
+
+
+def test_grading_stops_at_once_where_there_is_no_linux(small_class, tmp_path, capsys, monkeypatch):
+    from course import cli
+
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.delattr(os, "pidfd_open", raising=False)
+    assert not sandbox.supported()
+    out = tmp_path / "grades.csv"
+    assert cli.main(["grade", str(small_class), "--out", str(out), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "needs Linux" in err and "darwin" in err and "repo2docker" in err and "binder/" in err
+    assert "Traceback" not in err and not out.exists()
+    with pytest.raises(grading.GradingError, match="needs Linux"):
+        grade(small_class, out)
+
+
+def test_details_keep_the_answer_and_the_anticipated_mistake_for_the_class_report(small_class, tmp_path):
+    from course import cli
+
+    out = tmp_path / "grades.csv"
+    grade(small_class, out)
+    details = pd.read_csv(grading.details_path(out), dtype=str, keep_default_na=False)
+    dan = details[(details["file"] == "dan.ipynb") & (details["exercise"] == f"{LESSON}.log_item")].iloc[0]
+    assert (dan["answer"], dan["mistake"], dan["status"]) == ("2", "item_2", "incorrect")
+    carol = details[details["file"] == "carol.ipynb"]
+    assert set(carol["answer"]) == {""} and set(carol["status"]) == {"not_attempted"}
+    assert cli.main(["report", str(out), "--out", str(tmp_path / "report"), "--lang", "en"]) == 0
+    page = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert "item_2" in page and f"{LESSON}.log_item" in page

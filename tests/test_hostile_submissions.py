@@ -6,14 +6,18 @@ graded once (two at a time, 3 s per cell) and each test reads its row.
 """
 from __future__ import annotations
 
+import io
 import os
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from grading_fixtures.submissions import insert_after, insert_before, model_answers, submission, write, wrong_answers
 
-from course.teacher import grading, sandbox
+from course.teacher import grading, sandbox, submissions
+from course.teacher.sandbox import isolation
 
 LESSON = "00"
 TIMEOUT = 3.0
@@ -21,6 +25,15 @@ MARKER = "course-grading-test-background-7f3a"
 ROOT = sandbox.is_isolated()  # root, and a course that an unprivileged user can read
 needs_root = pytest.mark.skipif(not ROOT, reason="file isolation needs the grader to run as root, "
                                                  "with the course installed where other users can read it")
+NEST = "import os\nfor _ in range(1200):\n    os.mkdir('d')\n    os.chdir('d')"
+# Lines written straight into the answer pipe: nested too deep for json, not UTF-8, not an object.
+FORGE = ("import os, stat\n"
+         "for fd in map(int, os.listdir('/proc/self/fd')):\n"
+         "    try:\n"
+         "        if fd > 2 and stat.S_ISFIFO(os.fstat(fd).st_mode):\n"
+         "            os.write(fd, b'[' * 100000 + b'\\n' + b'\\xff\\xfe{not json\\n' + b'7\\n')\n"
+         "    except OSError:\n"
+         "        pass")
 
 
 def right():
@@ -121,6 +134,9 @@ def build_class(base: Path) -> dict:
     write(insert_after(right(), "log_item", background), subs / "background.ipynb")
 
     write(insert_after(right(), "log_item", "hog = bytearray(64 * 2**30)"), subs / "memory_hog.ipynb")
+    write(insert_after(right(), "log_item", FORGE), subs / "deep_json.ipynb")
+    write(insert_after(right(), "log_item", NEST), subs / "deep_folders.ipynb")
+    write(insert_before(right(), "log_item", "raise ValueError('\\ud800 =cmd')"), subs / "surrogate.ipynb")
     return {"subs": subs, "csv": csv, "out": out}
 
 
@@ -320,3 +336,187 @@ def _cmdline_has(entry: Path, marker: str) -> bool:
         return marker.encode() in (entry / "cmdline").read_bytes()
     except OSError:
         return False
+
+
+# -------------------------------------------------------------------------------------------
+# What comes back from a child, and what it leaves behind
+# -------------------------------------------------------------------------------------------
+
+def test_malformed_lines_on_the_answer_pipe_are_counted_not_a_crash(graded):
+    r = row(graded, "deep_json.ipynb")
+    assert (r["status"], r["total"]) == ("ok", 5)
+    assert "3 malformed messages" in r["detail"]
+
+
+def test_text_that_utf8_cannot_hold_is_written_escaped(graded):
+    r = row(graded, "surrogate.ipynb")
+    assert (r["status"], r["total"]) == ("error", 5)
+    assert "ValueError: \\ud800 =cmd" in r["detail"]
+
+
+def test_folders_nested_1200_deep_in_the_work_folder_do_not_stop_the_run(graded):
+    assert row(graded, "deep_folders.ipynb")[["status", "total"]].tolist() == ["ok", 5]
+
+
+def test_a_work_folder_nested_1200_deep_is_removed():
+    import course
+
+    task = sandbox.Task("deep", ["import os\nlog_item = os.getcwd()", NEST],
+                        [course.exercises.lesson("00").log_item])
+    outcome, = sandbox.run_many([task], sandbox.Limits(cell_timeout=TIMEOUT), jobs=1)
+    workdir = outcome.answers["log_item"]["v"]
+    assert outcome.finished and os.path.basename(workdir).startswith("course-grade-")
+    assert not os.path.lexists(workdir)
+
+
+def nest(top: Path, depth: int, outside: Path) -> None:
+    """``depth`` folders ``d`` in ``top``, each with a file, a link to ``outside`` and a pipe
+    every 1000 levels (made by descriptor, so that no path gets long)."""
+    fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for level in range(depth):
+            if level % 1000 == 0:
+                os.close(os.open("f", os.O_WRONLY | os.O_CREAT, 0o600, dir_fd=fd))
+                os.symlink(outside, "link", dir_fd=fd)
+                os.mkfifo("pipe", dir_fd=fd)
+            os.mkdir("d", dir_fd=fd)
+            inner = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+    finally:
+        os.close(fd)
+
+
+@pytest.fixture
+def deep_place():
+    """A folder outside pytest's own temporary folders, removed by GNU rm whatever the test did:
+    a tree deeper than Python's recursion limit left in tmp_path would crash pytest's clean-up."""
+    place = Path(tempfile.mkdtemp(prefix="deep-tree-test-"))
+    try:
+        yield place
+    finally:
+        subprocess.run(["chmod", "-R", "u+rwx", str(place)], capture_output=True)
+        subprocess.run(["rm", "-rf", str(place)], check=True)
+
+
+def test_remove_tree_has_no_depth_limit_and_never_follows_a_link(deep_place):
+    outside = deep_place / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("teacher's")
+    top = deep_place / "work"
+    top.mkdir()
+    nest(top, 5000, outside)  # 10,000 characters of path: more than PATH_MAX
+    (top / "locked").mkdir()
+    (top / "locked" / "inner").mkdir()
+    (top / "locked").chmod(0)
+    sandbox.remove_tree(top)
+    assert not top.exists()
+    assert (outside / "keep.txt").read_text() == "teacher's"
+
+
+def test_remove_tree_refuses_a_link_to_a_folder(tmp_path):
+    (tmp_path / "target").mkdir()
+    (tmp_path / "target" / "keep.txt").write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "target")
+    with pytest.raises(OSError):
+        sandbox.remove_tree(tmp_path / "link")
+    assert (tmp_path / "target" / "keep.txt").exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="leftovers of a uid of their own need root")
+def test_leftover_work_folders_of_a_killed_run_never_stop_a_later_run(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("teacher's")
+    uids, locks = sandbox.claim_uids(1)
+    uid, made = uids[0], []
+    try:
+        deep = Path(tempfile.mkdtemp(prefix="course-grade-"))
+        nest(deep, 1200, outside)
+        other = Path(tempfile.mkdtemp(prefix="course-grade-"))  # another run's (not this uid's)
+        fd, plain = tempfile.mkstemp(prefix="course-grade-")
+        os.close(fd)
+        link = Path(tempfile.gettempdir()) / f"course-grade-link-{os.getpid()}"
+        link.symlink_to(outside)
+        made = [deep, other, Path(plain), link]
+        for path in (deep, Path(plain), link):
+            os.chown(path, uid, uid, follow_symlinks=False)
+        isolation.remove_workdirs(uid)
+        assert not deep.exists()
+        assert other.is_dir() and Path(plain).is_file() and link.is_symlink()
+        assert (outside / "keep.txt").read_text() == "teacher's"
+    finally:
+        for path in made:
+            if path.is_symlink() or path.is_file():
+                path.unlink()
+            elif path.exists():
+                sandbox.remove_tree(path)
+        for fd in locks:
+            os.close(fd)
+
+
+# -------------------------------------------------------------------------------------------
+# Odd entries in the submissions folder
+# -------------------------------------------------------------------------------------------
+
+def grade_quietly(subs: Path, out: Path, **options):
+    return grading.grade_folder(subs, out, **{"jobs": 2, "cell_timeout": TIMEOUT, "lang": "en",
+                                              "progress": False, **options})
+
+
+def test_a_file_name_that_is_not_utf8_gets_a_readable_row(tmp_path):
+    subs, out = tmp_path / "subs", tmp_path / "grades.csv"
+    write(right(), subs / "a.ipynb")
+    write(right(), subs / "b.ipynb")
+    os.rename(os.fsencode(subs / "a.ipynb"), os.fsencode(subs) + b"/\xd6\xd0\xce\xc4.ipynb")  # GBK 中文
+    os.rename(subs / "b.ipynb", subs / "line\nend\x1b[2J.ipynb")
+    frame = grade_quietly(subs, out).set_index("file")
+    gbk, odd = "\\xd6\\xd0\\xce\\xc4.ipynb", "line\\nend\\x1b[2J.ipynb"
+    assert sorted(frame.index) == sorted([gbk, odd])
+    assert frame.loc[[gbk, odd], "total"].tolist() == [5, 5]
+    assert set(frame["status"]) == {"ok"}
+    details = pd.read_csv(grading.details_path(out), dtype=str)
+    assert set(details["file"]) == {gbk, odd}
+    stream = io.StringIO()
+    grade_quietly(subs, out, progress=stream)
+    assert stream.getvalue() == ""  # found graded: the readable name is the key
+
+
+def test_links_folders_and_unreadable_entries_get_rows_of_their_own(tmp_path, monkeypatch):
+    subs, out = tmp_path / "subs", tmp_path / "grades.csv"
+    write(right(), subs / "right.ipynb")
+    outside = write(right(), tmp_path / "elsewhere" / "friend.ipynb")
+    (subs / "link.ipynb").symlink_to(outside)
+    (subs / "dangling.ipynb").symlink_to(tmp_path / "nowhere.ipynb")
+    (subs / "loop.ipynb").symlink_to("loop.ipynb")
+    write(right(), subs / "folder" / "inside.ipynb")
+    os.mkfifo(subs / "pipe")
+    locked = write(right(), subs / "locked.ipynb")
+    locked.chmod(0)
+    write(right(), subs / ".hidden.ipynb")
+    if os.geteuid() == 0:  # root reads any file: refuse this one as the system would refuse a teacher
+        real = submissions._open
+
+        def refuse(path):
+            if Path(path).name == "locked.ipynb":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path)
+        monkeypatch.setattr(submissions, "_open", refuse)
+
+    frame = grade_quietly(subs, out).set_index("file")
+    assert frame["status"].to_dict() == {
+        "dangling.ipynb": "not_a_file", "folder": "not_a_file", "link.ipynb": "not_a_file",
+        "locked.ipynb": "unreadable", "loop.ipynb": "not_a_file", "pipe": "not_a_file",
+        "right.ipynb": "ok"}
+    assert frame.loc["right.ipynb", "total"] == 5
+    assert "symbolic link" in frame.loc["link.ipynb", "detail"]
+    assert "folder" in frame.loc["folder", "detail"]
+    assert "pipe" in frame.loc["pipe", "detail"]
+    assert "PermissionError" in frame.loc["locked.ipynb", "detail"]
+    assert (frame.drop("right.ipynb")["total"] == 0).all()
+    assert outside.read_text(encoding="utf-8")  # the link's target was not touched
+    stream = io.StringIO()
+    grade_quietly(subs, out, progress=stream)
+    assert stream.getvalue() == ""
+    for status in ("not_a_file", "unreadable"):
+        assert grading.t(f"grading.status.{status}", "zh") != grading.t(f"grading.status.{status}", "en")

@@ -17,6 +17,7 @@ import csv
 import functools
 import os
 from contextlib import contextmanager
+from typing import Iterator
 
 from .errors import CourseError
 from .resources import data_path
@@ -34,8 +35,34 @@ def set_language(lang: str) -> str:
 
 
 def get_language() -> str:
-    """The language chosen for this notebook (``"zh"`` unless set otherwise)."""
+    """The language chosen for this notebook (``"zh"`` unless set otherwise).
+
+    It starts as the ``COURSE_LANG`` environment variable when that names a language, else
+    ``"zh"``; :func:`set_language` changes it. The locale plays no part (see
+    :func:`system_language` for the teacher's commands, which follow it).
+    """
     return _state["lang"]
+
+
+def system_language(environ=None) -> str:
+    """The language of the person at this terminal: ``COURSE_LANG``, else the locale.
+
+    ``COURSE_LANG`` counts when it names a language; otherwise the locale decides, read from
+    ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` (the first one set): one starting with ``zh``
+    gives ``"zh"``, any other (or none) ``"en"``.
+
+    >>> system_language({"COURSE_LANG": "en", "LANG": "zh_CN.UTF-8"})
+    'en'
+    >>> system_language({"LANG": "zh_TW.UTF-8"}), system_language({"LC_ALL": "C.UTF-8", "LANG": "zh_CN"})
+    ('zh', 'en')
+    """
+    env = os.environ if environ is None else environ
+    if env.get("COURSE_LANG") in LANGUAGES:
+        return env["COURSE_LANG"]
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if env.get(name):
+            return "zh" if env[name].lower().startswith("zh") else "en"
+    return "en"
 
 
 @functools.cache
@@ -84,7 +111,7 @@ def both(key: str, **values) -> str:
 
 
 @contextmanager
-def language(lang: str):
+def language(lang: str) -> Iterator[None]:
     """Switch the message language for a block, then switch back.
 
     >>> with language("en"):

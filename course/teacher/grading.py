@@ -5,10 +5,11 @@
     course grade SUBMISSIONS --out grades.csv [--lesson 02] [--jobs N] [--timeout S] [--lang zh|en]
     python -m course grade SUBMISSIONS --out grades.csv       # the same, without the course command
 
-Every file in ``SUBMISSIONS`` (any name, one per student; hidden files are skipped) gets a
-row: ``file, sha256, lesson``, one column per exercise (points earned; empty when the file
-could not run), ``total, max, status, detail, output_truncated, seconds, graded_at``.
-``status`` is one of
+Every entry of ``SUBMISSIONS`` (any name, one file per student; hidden entries are skipped)
+gets a row: ``file, sha256, lesson``, one column per exercise (points earned; empty when the
+file could not run), ``total, max, status, detail, output_truncated, seconds, graded_at``.
+A file name that is not UTF-8, or holds characters that do not print, is written with
+backslash escapes (``\\xd6\\xd0.ipynb``). ``status`` is one of
 
 - ``ok``: every code cell ran;
 - ``error``: some cells raised (``sys.exit`` included); the other cells still ran;
@@ -16,7 +17,9 @@ could not run), ``total, max, status, detail, output_truncated, seconds, graded_
   unless the cell had to be killed);
 - ``exit``: the process ended before the last cell (``os._exit``, a crash, memory);
 - ``not_a_notebook``: the file is not a readable notebook;
-- ``no_lesson``: the lesson is unknown (give ``--lesson``).
+- ``no_lesson``: the lesson is unknown (give ``--lesson``);
+- ``not_a_file``: a symbolic link (never followed), a folder, a pipe; ``sha256`` is ``none``;
+- ``unreadable``: the file could not be read; ``sha256`` is ``none``.
 
 ``detail`` says what happened, in the teacher's language. Next to the table,
 ``<name>.details.csv`` has one row per submission and exercise with the status
@@ -33,7 +36,13 @@ notebook's ``course.exercises.lesson("NN")`` call.
 Rows are appended to the table as submissions finish (flushed and synced to disk), keyed
 by file name and SHA-256 of the file: a run stopped at any point keeps every finished row,
 and running the same command again grades only what is missing. At the end the table is
-rewritten sorted, atomically.
+rewritten sorted, atomically. Both tables are private to the teacher (mode 0600) from their
+first byte, and a text cell that a spreadsheet would take for a formula (``=``, ``+``, ``-``,
+``@``) starts with ``'`` (:func:`.journal.safe_cell`). An existing ``--out`` that is not a
+grade table is left alone: the run does not start.
+
+``course grade`` needs Linux (:func:`.sandbox.supported`); messages are in ``--lang``, else
+``COURSE_LANG``, else the locale's language (:func:`course.core.i18n.system_language`).
 
 Honest limits: the model answers ship with the package (self-checks are feedback, not
 proctoring), so a submission can read an answer from ``course.exercises`` just as a learner
@@ -49,15 +58,18 @@ import time
 from pathlib import Path
 
 from ..core.errors import GradingError
-from ..core.i18n import get_language, t
+from ..core.i18n import get_language, system_language, t
 from . import sandbox
-from .journal import CsvJournal
+from .journal import CsvJournal, read_header
 from .submissions import find_submissions, lesson_key, read_submission
 
 HEAD = ["file", "sha256", "lesson"]
 TAIL = ["total", "max", "status", "detail", "output_truncated", "seconds", "graded_at"]
 DETAIL_COLUMNS = ["file", "sha256", "exercise", "status", "points", "max_points", "reason"]
-STATUSES = ("ok", "error", "timeout", "exit", "not_a_notebook", "no_lesson")
+#: Added to the details so a class report can count answers and mistakes (older tables lack them).
+DETAIL_EXTRA = ["answer", "mistake", "message"]
+ANSWER_LIMIT = 200
+STATUSES = ("ok", "error", "timeout", "exit", "not_a_notebook", "no_lesson", "not_a_file", "unreadable")
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_OUTPUT_LIMIT = 100_000
 
@@ -70,6 +82,33 @@ def details_path(out_csv: Path) -> Path:
     """
     out_csv = Path(out_csv)
     return out_csv.with_name(out_csv.stem + ".details.csv")
+
+
+def check_out(out_csv: Path, lang: str | None = None) -> None:
+    """GradingError unless ``out_csv`` and its details table are absent, empty, or grade tables.
+
+    A grade table of an earlier run is resumed; any other file (a roster, a notebook) is left
+    untouched and the run does not start.
+
+    >>> import tempfile; out = Path(tempfile.mkdtemp()) / "grades.csv"; check_out(out)
+    >>> _ = out.write_text("name,student_id\\nZhang San,1\\n"); check_out(out, "en")
+    Traceback (most recent call last):
+    course.core.errors.GradingError: ... is not a grade table written by course grade; ...
+    """
+    for path, fits in ((Path(out_csv), lambda h: h[:len(HEAD)] == HEAD and set(TAIL) <= set(h)),
+                       (details_path(out_csv), lambda h: set(DETAIL_COLUMNS) <= set(h))):  # older: no extras
+        header = read_header(path)
+        if header is None or (header and not fits(header)):
+            raise GradingError(t("grading.error_not_grades", lang, out=path))
+
+
+def require_linux(lang: str | None = None) -> None:
+    """GradingError, saying how to grade in the course's container, unless this is Linux.
+
+    >>> require_linux("en") if sys.platform.startswith("linux") else None
+    """
+    if not sandbox.supported():
+        raise GradingError(t("grading.error_platform", lang, platform=sys.platform))
 
 
 # -------------------------------------------------------------------------------------------
@@ -109,6 +148,8 @@ def describe_outcome(outcome: sandbox.Outcome, limits: sandbox.Limits, lang: str
         parts.append(t("grading.detail.output_truncated", lang, limit=limits.output_limit))
     if outcome.message_overflow:
         parts.append(t("grading.detail.answers_too_large", lang))
+    if outcome.bad_messages:
+        parts.append(t("grading.detail.bad_messages", lang, n=outcome.bad_messages))
     return t("grading.detail.separator", lang).join(parts)
 
 
@@ -116,13 +157,36 @@ def _seconds(value: float) -> str:
     return f"{value:g}"
 
 
+def answer_text(data) -> str:
+    """An encoded answer as the teacher reads it: short, on one line ("" when not attempted).
+
+    >>> answer_text({"t": "str", "v": "  网络日志\\n六个月 "}), answer_text({"t": "int", "v": 70})
+    ('网络日志 六个月', '70')
+    """
+    from ..exercises import wire
+
+    try:
+        value = wire.decode(data)
+    except Exception:
+        return "?"
+    if value is Ellipsis:
+        return ""
+    text = " ".join((value if isinstance(value, str) else repr(value)).split())
+    return text if len(text) <= ANSWER_LIMIT else text[:ANSWER_LIMIT] + "…"
+
+
 def judge_answers(answers: dict, exercises: list, lang: str | None) -> list[dict]:
-    """Judge encoded answers here, outside the learner's process: one dict per exercise."""
+    """Judge encoded answers here, outside the learner's process: one dict per exercise.
+
+    Besides status and points, each keeps the answer (short), the key of the anticipated
+    mistake it matched and the key of the message it got, for the class report.
+    """
     from ..exercises import CORRECT, INCORRECT, Verdict
 
     results = []
     for exercise in exercises:
         data = answers.get(exercise.name)
+        extra = {"answer": "", "mistake": "", "message": ""}
         if data is None:
             status, reason = "missing", t("grading.reason.missing", lang, name=exercise.name)
         else:
@@ -132,9 +196,10 @@ def judge_answers(answers: dict, exercises: list, lang: str | None) -> list[dict
                 verdict = Verdict(INCORRECT, "ex.reason.unjudgeable",
                                   {"type": "malformed", "error": type(error).__name__})
             status, reason = verdict.status, verdict.message(lang)
+            extra = {"answer": answer_text(data), "mistake": verdict.mistake or "", "message": verdict.reason}
         points = exercise.points if status == CORRECT else 0
         results.append({"exercise": exercise.id, "status": status, "points": points,
-                        "max_points": exercise.points, "reason": reason})
+                        "max_points": exercise.points, "reason": reason, **extra})
     return results
 
 
@@ -215,8 +280,10 @@ def grade_folder(folder, out_csv, *, lesson=None, jobs: int | None = None,
 
     lang = lang or get_language()
     folder, out_csv = Path(folder), Path(out_csv)
+    require_linux(lang)
     if not folder.is_dir():
         raise GradingError(t("grading.error_folder", lang, folder=folder))
+    check_out(out_csv, lang)
     fixed = lesson_key(lesson, lang) if lesson is not None else None
     paths = find_submissions(folder, exclude=(out_csv, details_path(out_csv)))
     submissions = [read_submission(p, fixed, lang) for p in paths]
@@ -226,9 +293,8 @@ def grade_folder(folder, out_csv, *, lesson=None, jobs: int | None = None,
         exercises = assigned_only(exercises, assignment, lang)
     columns = [*HEAD, *(e.id for n in known for e in exercises[n]), *TAIL]
     table = CsvJournal(out_csv, columns, key=("file", "sha256"))
-    details = CsvJournal(details_path(out_csv), DETAIL_COLUMNS, key=("file", "sha256", "exercise"))
-    done = table.done()
-    todo = [s for s in submissions if (s.name, s.sha256) not in done]
+    details = CsvJournal(details_path(out_csv), DETAIL_COLUMNS + DETAIL_EXTRA, key=("file", "sha256", "exercise"))
+    todo = [s for s in submissions if not table.has({"file": s.name, "sha256": s.sha256})]
     stream = None if progress is False else (progress or sys.stderr)
     bar = ProgressBar(len(todo), lang, stream) if stream is not None else None
     limits = sandbox.Limits(cell_timeout=cell_timeout, output_limit=output_limit)
@@ -292,11 +358,13 @@ def _warn_unreadable(lang: str | None, stream=None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``course grade`` with parsed arguments; the exit code (0 done, 2 cannot start)."""
-    lang = args.lang or get_language()
-    if not sandbox.is_isolated():
-        print(t("grading.not_isolated", lang), file=sys.stderr)
-    _warn_unreadable(lang)
+    lang = args.lang or system_language()
     try:
+        require_linux(lang)
+        check_out(Path(args.out), lang)
+        if not sandbox.is_isolated():
+            print(t("grading.not_isolated", lang), file=sys.stderr)
+        _warn_unreadable(lang)
         frame = grade_folder(args.submissions, args.out, lesson=args.lesson, jobs=args.jobs,
                              cell_timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
                              output_limit=DEFAULT_OUTPUT_LIMIT if args.output_limit is None else args.output_limit,

@@ -19,6 +19,7 @@ Nothing here overwrites a file that differs from what it would write, unless ``f
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -147,17 +148,39 @@ def plan_writes(files: dict[Path, str], force: bool) -> dict[Path, str]:
     return todo
 
 
-def write_files(files: dict[Path, str], force: bool, lang: str) -> int:
-    """Write what :func:`plan_writes` allows, printing one line per file; returns how many changed."""
+def write_files(files: dict[Path, str], force: bool, lang: str, private: bool = False) -> int:
+    """Write what :func:`plan_writes` allows, printing one line per file; returns how many changed.
+
+    ``private`` files (an answer key) are readable only by their owner, mode 0600, from their
+    first byte; an unchanged one is made private too, and a new folder for them is 0700.
+    """
     todo = plan_writes(files, force)
     for path, text in files.items():
         if path in todo:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.parent.mkdir(parents=True, exist_ok=True, **({"mode": 0o700} if private else {}))
+            if private:
+                write_private(path, text)
+            else:
+                path.write_text(text, encoding="utf-8")
             print(t("teacher.wrote", lang=lang, file=path))
         else:
+            if private:
+                os.chmod(path, 0o600)
             print(t("teacher.unchanged", lang=lang, file=path))
     return len(todo)
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` readable only by its owner (mode 0600) before any byte is in it.
+
+    >>> import tempfile; path = Path(tempfile.mkdtemp()) / "key.ipynb"; write_private(path, "{}")
+    >>> path.read_text(), oct(path.stat().st_mode & 0o777)
+    ('{}', '0o600')
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+    with open(fd, "w", encoding="utf-8") as handle:
+        os.fchmod(fd, 0o600)  # a file that existed keeps its mode through O_CREAT
+        handle.write(text)
 
 
 def run_command(action, args) -> int:

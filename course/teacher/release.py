@@ -212,12 +212,15 @@ def cmd_release(args) -> int:
 
 
 def cmd_key(args) -> int:
-    """``course key``: the lessons with the model answers and written solutions filled in."""
+    """``course key``: the lessons with the model answers and written solutions filled in.
+
+    The files are readable only by the teacher (mode 0600), and the message says where they are.
+    """
     def action(args):
         with language(args.lang):
             selection = select(args.lang, args.lessons)
             out = Path(args.out).expanduser()
-            write_files(key_files(out, selection), args.force, args.lang)
+            write_files(key_files(out, selection), args.force, args.lang, private=True)
             print(t("teacher.key_done", lang=args.lang, folder=out, lessons=len(selection.notebooks)))
         return 0
     return run_command(action, args)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from ..core.errors import GradingError
 from ..core.i18n import t
 
 MAX_FILE_BYTES = 50 * 2**20
+NO_HASH = "none"  # the sha256 of an entry that is not a readable file
 
 
 LESSON_CALL = re.compile(r"""exercises\s*\.\s*lesson\(\s*["']?(\d{1,2})["']?\s*\)""")
@@ -34,16 +37,33 @@ class Submission:
 
 
 def find_submissions(folder: Path, exclude: tuple = ()) -> list[Path]:
-    """The files of ``folder`` to grade: regular, not hidden, not ``exclude``, sorted by name.
+    """The entries of ``folder`` to grade: all but hidden ones and ``exclude``, sorted by name.
+
+    Links, folders and other entries that are not regular files are listed too: each gets a
+    row of its own (see :func:`read_submission`). No link is followed here.
 
     >>> import tempfile; d = Path(tempfile.mkdtemp()); _ = (d / "b.ipynb").write_text("{}"); _ = (d / ".x").write_text("")
-    >>> [p.name for p in find_submissions(d)]
-    ['b.ipynb']
+    >>> (d / "a").mkdir(); [p.name for p in find_submissions(d)]
+    ['a', 'b.ipynb']
     """
-    skip = {Path(p).resolve() for p in exclude}
+    skip = {os.path.realpath(p) for p in exclude}
     return sorted((p for p in Path(folder).iterdir()
-                   if p.is_file() and not p.is_symlink() and not p.name.startswith(".")
-                   and p.resolve() not in skip), key=lambda p: p.name)
+                   if not p.name.startswith(".") and os.path.realpath(p) not in skip), key=lambda p: p.name)
+
+
+def readable_name(name: str) -> str:
+    """A file name as it goes into the table and onto the terminal.
+
+    Bytes that are not UTF-8 (a name from a zip made on Chinese Windows, say) and characters
+    that do not print (a line end, a terminal escape) are written as backslash escapes.
+
+    >>> readable_name(os.fsdecode(b"\\xd6\\xd0\\xce\\xc4.ipynb"))
+    '\\\\xd6\\\\xd0\\\\xce\\\\xc4.ipynb'
+    >>> readable_name("作业 1.ipynb"), readable_name("a\\nb\\x1b[2J")
+    ('作业 1.ipynb', 'a\\\\nb\\\\x1b[2J')
+    """
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def infer_lesson(cells: list[str]) -> str | None:
@@ -87,18 +107,26 @@ def code_cells(text: str) -> list[str]:
 
 
 def read_submission(path: Path, lesson: str | None = None, lang: str | None = None) -> Submission:
-    """Read, hash and parse one submitted file (nothing of it runs here)."""
+    """Read, hash and parse one submitted file (nothing of it runs here).
+
+    What is not a regular file (a link, which is not followed; a folder; a pipe) gets the
+    status ``not_a_file``, a file that cannot be read ``unreadable``.
+    """
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return Submission(path.name, digest.hexdigest(), problem="not_a_notebook",
+    name = readable_name(path.name)
+    try:
+        kind = stat.S_IFMT(path.lstat().st_mode)
+        if kind != stat.S_IFREG:
+            what = {stat.S_IFLNK: "symlink", stat.S_IFDIR: "folder"}.get(kind, "special")
+            return Submission(name, NO_HASH, problem="not_a_file", detail=t(f"grading.detail.{what}", lang))
+        digest, data, size = _read(path)
+    except OSError as error:
+        return Submission(name, NO_HASH, problem="unreadable",
+                          detail=t("grading.detail.unreadable", lang, error=type(error).__name__))
+    if data is None:
+        return Submission(name, digest, problem="not_a_notebook",
                           detail=t("grading.detail.too_large", lang, mb=size // 2**20))
-    data = path.read_bytes()
-    submission = Submission(path.name, hashlib.sha256(data).hexdigest())
+    submission = Submission(name, digest)
     try:
         submission.cells = code_cells(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -106,7 +134,7 @@ def read_submission(path: Path, lesson: str | None = None, lang: str | None = No
     except ValueError as error:  # json.JSONDecodeError is a ValueError
         key = "grading.detail.not_json" if isinstance(error, json.JSONDecodeError) else "grading.detail.not_notebook"
         submission.problem, submission.detail = "not_a_notebook", t(key, lang)
-    except Exception:  # an old-format notebook nbformat could not convert
+    except Exception:  # an old-format notebook nbformat could not convert; nesting too deep
         submission.problem, submission.detail = "not_a_notebook", t("grading.detail.not_notebook", lang)
     if submission.problem is None:
         from ..exercises import lessons
@@ -118,6 +146,26 @@ def read_submission(path: Path, lesson: str | None = None, lang: str | None = No
             submission.problem = "no_lesson"
             submission.detail = t("grading.detail.unknown_lesson", lang, lesson=submission.lesson)
     return submission
+
+
+def _open(path: Path) -> int:
+    """A read-only descriptor of ``path``, never through a link, never waiting on a pipe."""
+    return os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+
+
+def _read(path: Path) -> tuple[str, bytes | None, int]:
+    """SHA-256, content (``None`` when over ``MAX_FILE_BYTES``) and size of a regular file."""
+    fd = _open(path)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced since it was listed
+            raise IsADirectoryError(path)
+        digest, blocks, size = hashlib.sha256(), [], 0
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+            size += len(block)
+            if size <= MAX_FILE_BYTES:
+                blocks.append(block)
+    return digest.hexdigest(), b"".join(blocks) if size <= MAX_FILE_BYTES else None, size
 
 
 def lesson_key(lesson, lang: str | None = None) -> str:

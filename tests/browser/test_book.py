@@ -1,4 +1,4 @@
-"""The course book: two lessons built, then read in headless Chromium from disk, offline."""
+"""The course book and the class report: built, then read in headless Chromium from disk, offline."""
 from __future__ import annotations
 
 import pytest
@@ -47,3 +47,19 @@ def test_the_book_opens_offline_with_its_charts_and_chinese_glyphs(book, page):
     assert page.locator(".course-book-widget").count() >= 1      # the calculator, as a note
     assert "Traceback" not in page.content()
     screenshot(page, "book-02-zh")
+
+
+@pytest.mark.browser
+def test_the_class_report_opens_offline_with_its_charts_and_chinese_glyphs(tmp_path, page):
+    from grading_fixtures.report_tables import write_tables
+
+    out = tmp_path / "report"
+    assert cli.main(["report", str(write_tables(tmp_path)), "--out", str(out), "--lang", "zh"]) == 0
+    assert _open(page, out / "index.html") == []
+    images = page.locator("img")
+    assert images.count() == 2
+    assert images.evaluate_all("(imgs) => imgs.every((i) => i.complete && i.naturalWidth > 0 && i.alt)")
+    title = page.locator("h1").first
+    family = page.evaluate("(el) => getComputedStyle(el).fontFamily", title.element_handle())
+    assert page.evaluate(GLYPHS_DIFFER, f"32px {family}"), f"CJK glyphs render as boxes in {family}"
+    screenshot(page, "report-zh")

@@ -1,6 +1,7 @@
 """Run notebooks' code, each in a fresh, isolated process forked from a pre-warmed parent.
 
 The grader (:mod:`course.teacher.grading`) uses this package; nothing here judges answers.
+It needs Linux (``os.pidfd_open``, ``prctl``): :func:`supported` says whether it has it.
 
 The parent imports pandas, matplotlib (Agg), ipywidgets, IPython and ``course`` once
 (:func:`prewarm`); :func:`run_many` then forks one child per notebook, several at a time.
@@ -53,11 +54,11 @@ though nothing it does there reaches the grader. There is no network isolation.
 """
 from __future__ import annotations
 
-from .isolation import UID_BASE, UID_RANGE, claim_uids, is_isolated, unreadable_for_children
+from .isolation import UID_BASE, UID_RANGE, claim_uids, is_isolated, remove_tree, supported, unreadable_for_children
 from .pool import run_many
 from .prewarm import load_chart_fonts, prewarm
 from .tasks import CellTimeout, IsolationError, Limits, Outcome, Task
 
 __all__ = ["UID_BASE", "UID_RANGE", "CellTimeout", "IsolationError", "Limits", "Outcome", "Task",
-           "claim_uids", "is_isolated", "load_chart_fonts", "prewarm", "run_many",
-           "unreadable_for_children"]
+           "claim_uids", "is_isolated", "load_chart_fonts", "prewarm", "remove_tree", "run_many",
+           "supported", "unreadable_for_children"]

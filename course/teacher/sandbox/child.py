@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import fcntl
 import gc
 import io
 import json
 import os
-import resource
 import signal
 import sys
 import tempfile
@@ -26,6 +24,9 @@ _KEEP_ENV = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "COURSE_LAN
 
 def child_main(task, limits, workdir, msg_w, out_w, wire_source, uid, parent) -> None:  # pragma: no cover
     """Everything a child does; it never returns (``os._exit``)."""
+    import fcntl
+    import resource
+
     code = 0
     try:
         os.setsid()
@@ -93,6 +94,8 @@ def _environment(workdir: str) -> None:
 
 
 def _set_limits(limits: Limits, n_cells: int, own_uid: bool) -> None:
+    import resource
+
     def cap(kind, value):
         _, hard = resource.getrlimit(kind)
         value = int(value) if hard == resource.RLIM_INFINITY else min(int(value), hard)

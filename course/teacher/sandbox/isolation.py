@@ -2,19 +2,20 @@
 
 As root, each child switches to a uid claimed for this run (from ``UID_BASE`` up); after
 each child every process of that uid is killed. The grader adopts orphans
-(``PR_SET_CHILD_SUBREAPER``) and kills those too.
+(``PR_SET_CHILD_SUBREAPER``) and kills those too. Working folders are removed by
+:func:`remove_tree`, however deep a submission nested them.
 """
 from __future__ import annotations
 
 import contextlib
 import ctypes
-import fcntl
+import errno
 import functools
 import json
 import os
-import shutil
 import signal
 import stat
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,6 +28,23 @@ UID_BASE = int(os.environ.get("COURSE_GRADING_UID_BASE", "61000"))
 
 UID_RANGE = 1000
 _PR_SET_PDEATHSIG, _PR_SET_CHILD_SUBREAPER, _PR_GET_CHILD_SUBREAPER = 1, 36, 37
+# Linux flags (looked up softly, so that this module imports anywhere and supported() can say no)
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def supported() -> bool:
+    """Whether this system can run isolated children: Linux, with ``pidfd_open`` and ``prctl``.
+
+    >>> supported() == sys.platform.startswith("linux")
+    True
+    """
+    if not sys.platform.startswith("linux") or not hasattr(os, "pidfd_open"):
+        return False
+    try:
+        os.close(os.pidfd_open(os.getpid()))
+        return hasattr(libc(), "prctl")
+    except (OSError, AttributeError):  # a kernel before 5.3; no C library to load
+        return False
 
 
 def unreadable_for_children(paths: Iterable[str]) -> list[str]:
@@ -94,6 +112,7 @@ def claim_uids(count: int) -> tuple[list[int], list[int]]:
     ...     assert not set(a) & set(b)
     ...     for fd in locks_a + locks_b: os.close(fd)
     """
+    import fcntl
     folder = Path(tempfile.gettempdir()) / f"course-grading-uids-{os.geteuid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
     info = folder.lstat()
@@ -117,11 +136,102 @@ def claim_uids(count: int) -> tuple[list[int], list[int]]:
 
 
 def remove_workdirs(uid: int) -> None:
-    """Remove working folders of ``uid`` that an interrupted run left in the temp folder."""
-    for path in Path(tempfile.gettempdir()).glob("course-grade-*"):
-        with contextlib.suppress(OSError):
-            if path.lstat().st_uid == uid and path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path, ignore_errors=True)
+    """Remove working folders of ``uid`` that an interrupted run left in the temp folder.
+
+    Whatever cannot be removed stays; nothing here stops a run.
+    """
+    with contextlib.suppress(OSError), os.scandir(tempfile.gettempdir()) as entries:
+        for entry in [e for e in entries if e.name.startswith("course-grade-")]:
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if info.st_uid == uid and stat.S_ISDIR(info.st_mode):
+                    remove_tree(entry.path)
+
+
+def discard(path: str) -> None:
+    """:func:`remove_tree`, leaving in place whatever cannot be removed.
+
+    >>> discard("/nonexistent/course-grade-x")
+    """
+    with contextlib.suppress(OSError):
+        remove_tree(path)
+
+
+def remove_tree(path) -> None:
+    """Remove the folder ``path`` and everything in it, never following a symbolic link.
+
+    It works without recursion and through file descriptors, one open at a time (climbing
+    back by ``..``, checked against the folder it came from), so neither Python's recursion
+    limit nor the length of a path limits how deep the folders go. A folder its owner made
+    unreadable or read-only is given back its owner's permissions first. Raises ``OSError``
+    when something cannot be removed (what was removed stays removed).
+
+    >>> top = tempfile.mkdtemp(); deep = os.path.join(top, *["d"] * 50); os.makedirs(deep)
+    >>> _ = Path(deep, "f").write_text("x"); os.symlink("/", os.path.join(top, "link"))
+    >>> remove_tree(top); os.path.exists(top), os.path.exists("/")
+    (False, True)
+    """
+    path = os.fspath(path)
+    fd = _open_dir(path, None)
+    names, seen = [], [_identity(fd)]
+    try:
+        while True:
+            folder = _clear(fd)
+            if folder is not None:
+                inner = _open_dir(folder, fd)
+                os.close(fd)
+                fd = inner
+                names.append(folder)
+                seen.append(_identity(fd))
+                continue
+            if not names:
+                break
+            outer = os.open("..", _DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = outer
+            seen.pop()
+            if _identity(fd) != seen[-1]:
+                raise OSError(errno.ESTALE, "a folder moved while it was being removed", path)
+            os.rmdir(names.pop(), dir_fd=fd)
+    finally:
+        os.close(fd)
+    os.rmdir(path)
+
+
+def _identity(fd: int) -> tuple[int, int]:
+    info = os.fstat(fd)
+    return info.st_dev, info.st_ino
+
+
+def _open_dir(name: str, dir_fd: int | None) -> int:
+    """Open a folder (never a link to one) for reading, with its owner's rights restored if need be."""
+    try:
+        fd = os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
+    except PermissionError:  # mode 000 and the like: chmod it through a handle that names no link
+        handle = os.open(name, os.O_PATH | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=dir_fd)
+        try:
+            os.chmod(f"/proc/self/fd/{handle}", 0o700)
+        finally:
+            os.close(handle)
+        fd = os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
+    mode = stat.S_IMODE(os.fstat(fd).st_mode)
+    if mode & 0o700 != 0o700:
+        os.fchmod(fd, mode | 0o700)
+    return fd
+
+
+def _clear(fd: int) -> str | None:
+    """Remove every entry of the open folder ``fd`` but folders; the name of one folder left, if any."""
+    with os.scandir(fd) as entries:
+        listed = [(e.name, e.is_dir(follow_symlinks=False)) for e in entries]
+    folder = None
+    for name, is_dir in listed:
+        if is_dir:
+            folder = folder or name
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name, dir_fd=fd)
+    return folder
 
 
 def kill_group(pid: int) -> None:

@@ -6,7 +6,6 @@ import contextlib
 import json
 import os
 import selectors
-import shutil
 import sys
 import tempfile
 import time
@@ -17,6 +16,7 @@ from typing import Iterable, Iterator
 from .child import child_main
 from .isolation import (
     claim_uids,
+    discard,
     is_isolated,
     kill_group,
     kill_uid,
@@ -187,10 +187,12 @@ class _Pool:
                 self._apply(child, line)
 
     def _apply(self, child: _Child, line: bytes) -> None:
+        """Take in one line from a child: untrusted, it is checked by type before any use;
+        one that is not a JSON object (malformed, not UTF-8, nested too deep) counts as bad."""
         outcome = child.outcome
         try:
             message = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             outcome.bad_messages += 1
             return
         if not isinstance(message, dict):
@@ -236,7 +238,7 @@ class _Pool:
         del self.running[child.pid]
         reap_orphans(self.preexisting | set(self.running),
                       self.uids[child.slot] if self.isolate else None)
-        shutil.rmtree(child.workdir, ignore_errors=True)
+        discard(child.workdir)
         self.free.append(child.slot)
         outcome.output = bytes(outcome.output)
         outcome.seconds = round(time.monotonic() - child.started, 3)
@@ -253,7 +255,7 @@ class _Pool:
                     os.close(fd)
             if self.isolate:
                 kill_uid(self.uids[child.slot])
-            shutil.rmtree(child.workdir, ignore_errors=True)
+            discard(child.workdir)
         self.running.clear()
         reap_orphans(self.preexisting)
         self.selector.close()
