@@ -17,7 +17,7 @@ import csv
 import functools
 import os
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from .errors import CourseError
 from .resources import data_path
@@ -44,7 +44,7 @@ def get_language() -> str:
     return _state["lang"]
 
 
-def system_language(environ=None) -> str:
+def system_language(environ: Mapping[str, str] | None = None) -> str:
     """The language of the person at this terminal: ``COURSE_LANG``, else the locale.
 
     ``COURSE_LANG`` counts when it names a language; otherwise the locale decides, read from

@@ -14,11 +14,15 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import exercises as course_exercises
 from ..core.errors import TeacherError
 from ..core.i18n import t
 from ..core.resources import notebooks_dir
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 MANIFEST = "course-assignment.json"
 
@@ -116,7 +120,7 @@ def select(lang: str, lessons: str | None = None, exercise_ids: str | None = Non
     return Selection(lang, {n: available[n] for n in chosen}, set(ids))
 
 
-def assigned_exercises(nb) -> list[str] | None:
+def assigned_exercises(nb: NotebookNode) -> list[str] | None:
     """The ids assigned in a released notebook (``None`` if it records no assignment).
 
     Grading uses this to leave out exercises that were not assigned.

@@ -25,12 +25,17 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..core.errors import TeacherError
 from ..core.i18n import LANGUAGES, language, t
 from .assignment import lesson_notebooks, parse_lessons
 from .notebooks import read_lesson, run_command, write_files
+
+if TYPE_CHECKING:
+    import argparse
+
+    from nbformat import NotebookNode
 
 WIDGET = "application/vnd.jupyter.widget-view+json"
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.IGNORECASE | re.DOTALL)
@@ -50,7 +55,7 @@ def widget_note(lang: str) -> dict:
                      "text/plain": text}}
 
 
-def without_widgets(nb, lang: str):
+def without_widgets(nb: NotebookNode, lang: str) -> NotebookNode:
     """``nb`` with every widget output replaced by :func:`widget_note` (in place; returns ``nb``)."""
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -60,7 +65,7 @@ def without_widgets(nb, lang: str):
     return nb
 
 
-def execute(nb, folder: Path, timeout: int = 600):
+def execute(nb: NotebookNode, folder: Path, timeout: int = 600) -> NotebookNode:
     """Run ``nb`` top to bottom in ``folder`` on a fresh kernel; errors stop the build."""
     from nbclient import NotebookClient
 
@@ -69,7 +74,7 @@ def execute(nb, folder: Path, timeout: int = 600):
     return nb
 
 
-def lesson_page(nb, title: str, lang: str) -> str:
+def lesson_page(nb: NotebookNode, title: str, lang: str) -> str:
     """One executed lesson as a self-contained HTML page (embedded images, no scripts, a link home)."""
     from nbconvert import HTMLExporter
 
@@ -94,7 +99,7 @@ def index_page(titles: dict[str, dict[str, str]]) -> str:
             f'<body><h1>{title}</h1>{"".join(sections)}</body></html>\n')
 
 
-def heading(nb) -> str:
+def heading(nb: NotebookNode) -> str:
     """The lesson's title: its first ``# `` heading."""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -143,7 +148,7 @@ def build(out: Path, langs: tuple[str, ...] = LANGUAGES, lessons: list[str] | No
     return files
 
 
-def cmd_book(args) -> int:
+def cmd_book(args: argparse.Namespace) -> int:
     """``course book OUT``: build the book (refuses to replace changed files unless ``--force``)."""
     def action(args):
         with language(args.lang):

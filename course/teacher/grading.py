@@ -56,12 +56,18 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import GradingError
 from ..core.i18n import get_language, system_language, t
 from . import sandbox
 from .journal import CsvJournal, read_header
 from .submissions import find_submissions, lesson_key, read_submission
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .submissions import Submission
 
 HEAD = ["file", "sha256", "lesson"]
 TAIL = ["total", "max", "status", "detail", "output_truncated", "seconds", "graded_at"]
@@ -157,7 +163,7 @@ def _seconds(value: float) -> str:
     return f"{value:g}"
 
 
-def answer_text(data) -> str:
+def answer_text(data: dict) -> str:
     """An encoded answer as the teacher reads it: short, on one line ("" when not attempted).
 
     >>> answer_text({"t": "str", "v": "  网络日志\\n六个月 "}), answer_text({"t": "int", "v": 70})
@@ -203,7 +209,7 @@ def judge_answers(answers: dict, exercises: list, lang: str | None) -> list[dict
     return results
 
 
-def grade_row(submission, exercises: list, outcome: sandbox.Outcome | None,
+def grade_row(submission: Submission, exercises: list, outcome: sandbox.Outcome | None,
               limits: sandbox.Limits, lang: str | None) -> tuple[dict, list[dict]]:
     """The table row and the per-exercise rows of one submission."""
     row = {"file": submission.name, "sha256": submission.sha256, "lesson": submission.lesson or "",
@@ -260,9 +266,11 @@ class ProgressBar:
 # The whole run
 # -------------------------------------------------------------------------------------------
 
-def grade_folder(folder, out_csv, *, lesson=None, jobs: int | None = None,
-                 cell_timeout: float = DEFAULT_TIMEOUT, output_limit: int = DEFAULT_OUTPUT_LIMIT,
-                 lang: str | None = None, progress=None, assignment=None):
+def grade_folder(folder: str | Path, out_csv: str | Path, *, lesson: str | int | None = None,
+                 jobs: int | None = None, cell_timeout: float = DEFAULT_TIMEOUT,
+                 output_limit: int = DEFAULT_OUTPUT_LIMIT, lang: str | None = None,
+                 progress: TextIO | bool | None = None,
+                 assignment: str | Path | None = None) -> pd.DataFrame:
     """Grade every submission in ``folder`` into ``out_csv``; return the whole table.
 
     ``assignment`` is the ``course-assignment.json`` that ``course release`` wrote: when given,
@@ -327,7 +335,7 @@ def grade_folder(folder, out_csv, *, lesson=None, jobs: int | None = None,
     return pd.read_csv(out_csv, dtype={"file": str, "sha256": str, "lesson": str, "detail": str})
 
 
-def assigned_only(exercises: dict, assignment, lang: str | None = None) -> dict:
+def assigned_only(exercises: dict, assignment: str | Path | None, lang: str | None = None) -> dict:
     """Keep, per lesson, only the exercises listed in a ``course release`` manifest."""
     from .assignment import read_assignment
 

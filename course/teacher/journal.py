@@ -109,7 +109,7 @@ class CsvJournal:
             os.close(directory)
 
 
-def safe_cell(value) -> str:
+def safe_cell(value: object) -> str:
     """A cell as written: a number as it is; text safe to open in a spreadsheet.
 
     Text a spreadsheet would take for a formula (it starts with ``=``, ``+``, ``-``, ``@``,

@@ -32,12 +32,20 @@ untouched and otherwise leaves it to the teacher in the formgrader.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import TeacherError
 from ..core.i18n import language, t
 from .assignment import Selection, parse_lessons, select
 from .notebooks import answer_region, find_answer_cell, new_cell, notebook_text, run_command, write_files
 from .release import answer_code, student_notebook
+
+if TYPE_CHECKING:
+    import argparse
+
+    from nbformat import NotebookNode
+
+    from ..exercises import Exercise
 
 CONFIG_NAME = "nbgrader_config.py"
 SCHEMA_VERSION = 3
@@ -65,7 +73,7 @@ def nbgrader_metadata(grade_id: str, *, solution: bool, grade: bool, locked: boo
     return meta
 
 
-def solution_source(source: str, exercise, lang: str) -> str:
+def solution_source(source: str, exercise: Exercise, lang: str) -> str:
     """The answer cell with the model answer wrapped in nbgrader's solution markers.
 
     >>> from course import exercises
@@ -85,14 +93,14 @@ def solution_source(source: str, exercise, lang: str) -> str:
     return "\n".join(lines[:first] + region + lines[stop:])
 
 
-def hidden_test(exercise) -> str:
+def hidden_test(exercise: Exercise) -> str:
     """The hidden test of an auto-graded exercise: the course's own judgement must say correct."""
     return "\n".join([BEGIN_HIDDEN, "import course.exercises",
                       f"assert course.exercises.get({exercise.id!r}).evaluate({exercise.name}).status == \"correct\"",
                       END_HIDDEN])
 
 
-def grade_cell(nb, exercise, lang: str):
+def grade_cell(nb: NotebookNode, exercise: Exercise, lang: str) -> NotebookNode:
     """The locked grade cell that follows an auto-graded answer cell of ``nb``."""
     comment = t("teacher.nbg_grade_comment", lang=lang, id=exercise.id, points=exercise.points)
     meta = nbgrader_metadata(f"test_{exercise.name}", solution=False, grade=True, locked=True,
@@ -100,7 +108,7 @@ def grade_cell(nb, exercise, lang: str):
     return new_cell(nb, "code", f"{comment}\n{hidden_test(exercise)}", f"test-{exercise.id}", {"nbgrader": meta})
 
 
-def source_notebook(path: Path, lesson: str, selection: Selection):
+def source_notebook(path: Path, lesson: str, selection: Selection) -> NotebookNode:
     """The nbgrader source version of one lesson (only the selection's exercises)."""
     nb = student_notebook(path, lesson, selection)
     for exercise in selection.exercises(lesson):
@@ -121,7 +129,8 @@ def source_notebook(path: Path, lesson: str, selection: Selection):
     return nb
 
 
-def course_files(out: Path, lesson: str, selection: Selection, assignment: str | None = None):
+def course_files(out: Path, lesson: str, selection: Selection,
+                 assignment: str | None = None) -> tuple[dict[Path, str], str]:
     """``({path: text}, assignment name)`` for an nbgrader course folder holding ``lesson``."""
     name = assignment or f"lesson{lesson}"
     path = selection.notebooks[lesson]
@@ -130,7 +139,7 @@ def course_files(out: Path, lesson: str, selection: Selection, assignment: str |
     return files, name
 
 
-def cmd_nbgrader(args) -> int:
+def cmd_nbgrader(args: argparse.Namespace) -> int:
     """``course nbgrader``: an nbgrader source assignment for one lesson."""
     def action(args):
         with language(args.lang):

@@ -23,9 +23,17 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from ..core.errors import TeacherError
 from ..core.i18n import t
+
+if TYPE_CHECKING:
+    import argparse
+
+    from nbformat import NotebookNode
+
+    from ..exercises import Exercise
 
 
 def _nbformat():
@@ -39,7 +47,7 @@ def _code_lines(source: str) -> list[str]:
     return [line for line in source.splitlines() if line.strip() and not line.strip().startswith("#")]
 
 
-def find_answer_cell(nb, name: str) -> int | None:
+def find_answer_cell(nb: NotebookNode, name: str) -> int | None:
     """Index of the code cell that calls ``ex.<name>.check(...)`` (``None`` if there is none)."""
     call = re.compile(rf"\bex\.{re.escape(name)}\.check\(")
     for index, cell in enumerate(nb.cells):
@@ -48,7 +56,7 @@ def find_answer_cell(nb, name: str) -> int | None:
     return None
 
 
-def find_question_cell(nb, name: str) -> int | None:
+def find_question_cell(nb: NotebookNode, name: str) -> int | None:
     """Index of the code cell that only shows ``ex.<name>`` (``None`` if there is none)."""
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "code" and [s.strip() for s in _code_lines(cell.source)] == [f"ex.{name}"]:
@@ -86,7 +94,7 @@ def split_stub(source: str, name: str) -> tuple[list[str], int] | None:
     return None
 
 
-def answer_region(source: str, exercise) -> tuple[int, int]:
+def answer_region(source: str, exercise: Exercise) -> tuple[int, int]:
     """``(first, stop)`` line indices of the part of an answer cell that holds the answer."""
     if exercise.learner_writes_function:
         stub = split_stub(source, exercise.name)
@@ -98,7 +106,7 @@ def answer_region(source: str, exercise) -> tuple[int, int]:
     return line, line + 1
 
 
-def read_lesson(path: Path):
+def read_lesson(path: Path) -> NotebookNode:
     """A lesson notebook, with outputs and execution counts cleared."""
     nb = _nbformat().read(path, as_version=4)
     for cell in nb.cells:
@@ -107,7 +115,7 @@ def read_lesson(path: Path):
     return nb
 
 
-def new_cell(nb, kind: str, source: str, cell_id: str, metadata: dict):
+def new_cell(nb: NotebookNode, kind: str, source: str, cell_id: str, metadata: dict) -> NotebookNode:
     """A new ``"markdown"`` or ``"code"`` cell for ``nb``, with a stable id where ``nb`` uses ids.
 
     The id is derived from ``cell_id`` so that writing the same notebook twice gives the same file.
@@ -125,7 +133,7 @@ def new_cell(nb, kind: str, source: str, cell_id: str, metadata: dict):
     return cell
 
 
-def notebook_text(nb) -> str:
+def notebook_text(nb: NotebookNode) -> str:
     """The notebook as it is written to disk."""
     return _nbformat().writes(nb) + "\n"
 
@@ -183,7 +191,7 @@ def write_private(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def run_command(action, args) -> int:
+def run_command(action: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run a teacher command's ``action(args)``; a :class:`TeacherError` is printed, exit code 2."""
     try:
         return action(args)

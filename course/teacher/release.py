@@ -16,6 +16,7 @@ import inspect
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import TeacherError
 from ..core.i18n import language, t
@@ -33,12 +34,19 @@ from .notebooks import (
     write_files,
 )
 
+if TYPE_CHECKING:
+    import argparse
+
+    from nbformat import NotebookNode
+
+    from ..exercises import Exercise
+
 
 def _fallback(exercise) -> str:
     return f"{exercise.name} = course.exercises.get({exercise.id!r}).model_answer()"
 
 
-def answer_code(exercise, lang: str) -> str:
+def answer_code(exercise: Exercise, lang: str) -> str:
     """Python source that gives the model answer, as it goes into the answer cell.
 
     >>> from course import exercises
@@ -82,7 +90,7 @@ def _function_code(exercise, source: str) -> str:
     return "\n".join([*imports, code])
 
 
-def fill_answer(source: str, exercise, lang: str) -> str:
+def fill_answer(source: str, exercise: Exercise, lang: str) -> str:
     """The answer cell with the model answer in place of the placeholder or stub.
 
     >>> from course import exercises
@@ -96,13 +104,13 @@ def fill_answer(source: str, exercise, lang: str) -> str:
     return "\n".join(lines[:first] + answer + lines[stop:])
 
 
-def not_assigned_cell(nb, exercise, lang: str):
+def not_assigned_cell(nb: NotebookNode, exercise: Exercise, lang: str) -> NotebookNode:
     """The markdown cell that stands where an exercise that was not assigned would be."""
     return new_cell(nb, "markdown", t("teacher.not_assigned", lang=lang, id=exercise.id),
                     f"not-assigned-{exercise.id}", {"course": {"not_assigned": exercise.id}})
 
 
-def remove_exercise(nb, exercise, lang: str) -> bool:
+def remove_exercise(nb: NotebookNode, exercise: Exercise, lang: str) -> bool:
     """Replace an exercise's question and answer cells by one "not assigned" note (False if absent)."""
     answer = find_answer_cell(nb, exercise.name)
     question = find_question_cell(nb, exercise.name)
@@ -115,7 +123,7 @@ def remove_exercise(nb, exercise, lang: str) -> bool:
     return True
 
 
-def student_notebook(path: Path, lesson: str, selection: Selection):
+def student_notebook(path: Path, lesson: str, selection: Selection) -> NotebookNode:
     """A lesson as released to students: no answers, unassigned exercises marked as such."""
     nb = read_lesson(path)
     assigned = selection.exercises(lesson)
@@ -132,7 +140,7 @@ def student_notebook(path: Path, lesson: str, selection: Selection):
     return nb
 
 
-def key_notebook(path: Path, lesson: str, lang: str):
+def key_notebook(path: Path, lesson: str, lang: str) -> NotebookNode:
     """A lesson with every model answer filled in, each followed by the written solution."""
     nb = read_lesson(path)
     for exercise in lesson_exercises(lesson):
@@ -149,7 +157,7 @@ def key_notebook(path: Path, lesson: str, lang: str):
     return nb
 
 
-def answers_in(nb, lesson: str, lang: str) -> list[str]:
+def answers_in(nb: NotebookNode, lesson: str, lang: str) -> list[str]:
     """Ids of the exercises of ``lesson`` whose model answer shows in ``nb``'s code cells.
 
     An answer cell must assign exactly ``...`` (or keep an empty function stub), and no
@@ -198,7 +206,7 @@ def key_files(out: Path, selection: Selection) -> dict[Path, str]:
             for lesson, path in selection.notebooks.items()}
 
 
-def cmd_release(args) -> int:
+def cmd_release(args: argparse.Namespace) -> int:
     """``course release``: a student copy, answer-free, with only the assigned exercises."""
     def action(args):
         with language(args.lang):
@@ -211,7 +219,7 @@ def cmd_release(args) -> int:
     return run_command(action, args)
 
 
-def cmd_key(args) -> int:
+def cmd_key(args: argparse.Namespace) -> int:
     """``course key``: the lessons with the model answers and written solutions filled in.
 
     The files are readable only by the teacher (mode 0600), and the message says where they are.

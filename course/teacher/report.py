@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -31,6 +32,11 @@ from ..display.charts import render_png
 from ..display.fonts import use_chinese_font
 from .grading import details_path
 from .notebooks import run_command
+
+if TYPE_CHECKING:
+    import argparse
+
+    from matplotlib.figure import Figure
 
 #: ``attempted``: an open answer, recorded for the teacher to read (never marked by the machine).
 STATUSES = ("correct", "incorrect", "attempted", "not_attempted", "missing")
@@ -87,7 +93,7 @@ def needs_a_look(grades: pd.DataFrame) -> pd.DataFrame:
     return grades[(grades["status"] != "ok") | cut][["file", "status", "detail"]]
 
 
-def score_figure(grades: pd.DataFrame, lang: str | None = None):
+def score_figure(grades: pd.DataFrame, lang: str | None = None) -> Figure:
     """A histogram of the share of points each submission got."""
     from matplotlib.figure import Figure
 
@@ -105,7 +111,7 @@ def score_figure(grades: pd.DataFrame, lang: str | None = None):
     return fig
 
 
-def shares_figure(table: pd.DataFrame, lang: str | None = None):
+def shares_figure(table: pd.DataFrame, lang: str | None = None) -> Figure:
     """A stacked horizontal bar per exercise: correct, incorrect, not attempted, missing."""
     from matplotlib.figure import Figure
 
@@ -184,7 +190,7 @@ def write_report(grades_csv: Path, out: Path, lang: str) -> Path:
     return page
 
 
-def cmd_report(args) -> int:
+def cmd_report(args: argparse.Namespace) -> int:
     """``course report GRADES.csv --out DIR``."""
     def action(args):
         with language(args.lang):

@@ -168,7 +168,7 @@ def _read(path: Path) -> tuple[str, bytes | None, int]:
     return digest.hexdigest(), b"".join(blocks) if size <= MAX_FILE_BYTES else None, size
 
 
-def lesson_key(lesson, lang: str | None = None) -> str:
+def lesson_key(lesson: str | int, lang: str | None = None) -> str:
     """``"2"``, ``2`` or ``"02"`` → ``"02"``; GradingError if the lesson declares no exercises."""
     from ..exercises import lessons
 

@@ -17,12 +17,13 @@ import types
 from pathlib import Path
 
 from .isolation import _PR_SET_PDEATHSIG, libc
-from .tasks import CellTimeout, Limits
+from .tasks import CellTimeout, Limits, Task
 
 _KEEP_ENV = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "COURSE_LANG")
 
 
-def child_main(task, limits, workdir, msg_w, out_w, wire_source, uid, parent) -> None:  # pragma: no cover
+def child_main(task: Task, limits: Limits, workdir: str, msg_w: int, out_w: int, wire_source: str,
+               uid: int | None, parent: int) -> None:  # pragma: no cover
     """Everything a child does; it never returns (``os._exit``)."""
     import fcntl
     import resource

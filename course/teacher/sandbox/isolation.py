@@ -157,7 +157,7 @@ def discard(path: str) -> None:
         remove_tree(path)
 
 
-def remove_tree(path) -> None:
+def remove_tree(path: str | Path) -> None:
     """Remove the folder ``path`` and everything in it, never following a symbolic link.
 
     It works without recursion and through file descriptors, one open at a time (climbing
@@ -259,7 +259,7 @@ def kill_uid(uid: int) -> bool:
     return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
 
 
-def libc():
+def libc() -> ctypes.CDLL:
     """The C library, for ``prctl``."""
     return ctypes.CDLL(None, use_errno=True)
 
