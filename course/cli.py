@@ -8,6 +8,7 @@
     course key OUT                         # teacher: the answer key
     course nbgrader OUT --lesson 02        # teacher: an nbgrader source assignment
     course grade SUBMISSIONS --out grades.csv
+    course exercises --lesson 02           # teacher: the exercise ids to assign
     course report grades.csv --out DIR     # teacher: the class report
     course book OUT                        # the lessons, executed, as a static site
 
@@ -77,6 +78,10 @@ def _teacher_commands(subparsers) -> None:
     nbg.add_argument("--assignment", default=None, help=both("teacher.help_assignment"))
 
     # course grade: messages in --lang, else COURSE_LANG, else the locale's language
+    listing = _command(subparsers, "exercises", "course.teacher.assignment:cmd_exercises", "teacher.help_list")
+    listing.add_argument("--lesson", default=None, help=both("teacher.help_lessons"))
+    _lang(listing, "teacher.help_lang", default=get_language())
+
     report = _command(subparsers, "report", "course.teacher.report:cmd_report", "report.help")
     report.add_argument("grades", metavar="GRADES.csv", help=both("report.help_grades"))
     report.add_argument("--out", required=True, help=both("report.help_out"))

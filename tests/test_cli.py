@@ -231,3 +231,27 @@ def test_open_serves_the_folder_and_stops_by_pid(tmp_path):
     assert t("cli.starting", lang="en", folder=tmp_path / "course") in text
     with pytest.raises(OSError):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=2)
+
+
+def test_exercises_lists_the_ids_a_teacher_can_assign(capsys):
+    from course import exercises
+
+    assert cli.main(["exercises", "--lesson", "2", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[0] for line in lines] == [e.id for e in exercises.lesson("02")]
+    assert all(len(line.split("\t")) == 4 for line in lines)
+    assert cli.main(["exercises", "--lesson", "42", "--lang", "en"]) == 2
+    assert "42" in capsys.readouterr().err
+
+
+def test_the_help_examples_name_real_exercises():
+    import re
+
+    from course import exercises
+    from course.core.i18n import catalogue
+
+    ids = {e.id for n in exercises.lessons() for e in exercises.lesson(n)}
+    for key, texts in catalogue().items():
+        for text in texts.values():
+            for example in re.findall(r"\b\d\d\.[a-z_0-9]+\b", text):
+                assert example in ids, f"{key} names {example}, which is not an exercise"

@@ -20,8 +20,11 @@ from .. import exercises as course_exercises
 from ..core.errors import TeacherError
 from ..core.i18n import t
 from ..core.resources import notebooks_dir
+from .notebooks import run_command
 
 if TYPE_CHECKING:
+    import argparse
+
     from nbformat import NotebookNode
 
 MANIFEST = "course-assignment.json"
@@ -146,3 +149,31 @@ def read_assignment(path: Path) -> dict[str, list[str]]:
     """
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return {lesson: list(info["exercises"]) for lesson, info in data["lessons"].items()}
+
+
+def exercise_table(lessons: list[str] | None = None, lang: str | None = None) -> list[tuple[str, str, int, str]]:
+    """``(id, kind, points, question)`` of every exercise (of ``lessons``), the question shortened.
+
+    >>> exercise_table(["00"], "en")[0][:3]
+    ('00.csl_articles_2017', 'number', 1)
+    """
+    rows = []
+    for number in lessons or course_exercises.lessons():
+        for exercise in lesson_exercises(number):
+            prompt = " ".join(exercise.question(lang).split())
+            rows.append((exercise.id, exercise.kind, exercise.points,
+                         prompt if len(prompt) <= 70 else prompt[:69] + "…"))
+    return rows
+
+
+def cmd_exercises(args: argparse.Namespace) -> int:
+    """``course exercises [--lesson NN]``: the exercise ids a teacher can assign, with their questions."""
+    def action(args):
+        chosen = parse_lessons(args.lesson)
+        unknown = [n for n in chosen if n not in course_exercises.lessons()]
+        if unknown:
+            raise TeacherError(t("teacher.error_lesson_format", value=", ".join(unknown)))
+        for row in exercise_table(chosen or None, args.lang):
+            print("\t".join(str(cell) for cell in row))
+        return 0
+    return run_command(action, args)
