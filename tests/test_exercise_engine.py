@@ -181,3 +181,44 @@ def test_wire_keeps_only_plain_data():
     frame = wire.decode(wire.encode(_frame()))
     pd.testing.assert_frame_equal(frame, _frame(), check_names=False)
     assert math.isnan(wire.decode(wire.encode(float("nan"))))
+
+
+def test_an_open_answer_is_attempted_never_correct(language):
+    language("en")
+    question = Open(name="o", min_chars=5, **COMMON)
+    assert status(question, "Because quotes can be wrong.") == "attempted"
+    assert status(question, "blah " * 200) == "attempted"
+    assert question.check("blah " * 200).tone == "attempted"
+
+
+def test_anticipated_mistakes_are_matched_as_each_kind_compares():
+    from course.exercises import Mistake
+
+    def note(text):
+        return {"zh": text, "en": text}
+
+    count = Number(name="count", answer=6, integer=True, **COMMON)
+    count.anticipated = (Mistake("five", count.parse_anticipated("5"), note("only 保存")),)
+    assert count.evaluate(5).mistake == "five" and count.evaluate(5).message("en") == "only 保存"
+    assert count.evaluate(5.0).reason == "ex.reason.want_int"      # the type is said first
+    assert count.evaluate(4).mistake is None
+    text = Text(name="w", answer="csl-2026:23", **COMMON)
+    text.anticipated = (Mistake("old", text.parse_anticipated("csl-2017:21"), note("old")),)
+    assert text.evaluate(" CSL-2017:21 ").mistake == "old"
+    arts = ArticleSet(name="a", answer={41, 47}, **COMMON)
+    arts.anticipated = (Mistake("one", arts.parse_anticipated("{41}"), note("one")),)
+    assert arts.evaluate(["第四十一条"]).mistake == "one"
+    choice = Choice(name="c", choices=["2017", "2026"], answer="2026", **COMMON)
+    with pytest.raises(ValueError, match="misspelt"):
+        choice.parse_anticipated("20266")
+    choice.anticipated = (Mistake("year", choice.parse_anticipated("2025"), note("decision")),)
+    assert choice.evaluate("2025").mistake == "year"
+    assert choice.evaluate("2024").reason == "ex.reason.not_a_choice"
+
+
+def test_unit_slips_only_for_data_sizes(size):
+    hours = Number(name="h", answer=72, integer=True, unit="h", **COMMON)
+    assert hours.evaluate(72 * 1000).reason == "ex.reason.too_high"
+    plain = Number(name="n", answer=66, integer=True, **COMMON)
+    assert plain.evaluate(63).reason == "ex.reason.too_low"
+    assert size.evaluate(2.86e6).reason == "ex.reason.unit_slip"

@@ -14,12 +14,13 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from grading_fixtures.submissions import insert_after, model_answers, submission, write, wrong_answers
+from grading_fixtures.submissions import insert_after, machine_points, model_answers, submission, write, wrong_answers
 
 import course
 from course.teacher import grading, sandbox
 
 LESSON = "00"
+FULL = machine_points(LESSON)  # the free-text answer is left for the teacher
 TIMEOUT = 5.0
 REPO = Path(__file__).resolve().parents[1]
 
@@ -50,7 +51,7 @@ def test_grade_table_has_a_row_per_submission_and_a_column_per_exercise(small_cl
     frame = grade(small_class, tmp_path / "out" / "grades.csv").set_index("file")
     ids = [f"{LESSON}.{name}" for name in model_answers(LESSON)]
     assert list(frame.columns) == ["sha256", "lesson", *ids, *grading.TAIL]
-    assert frame["total"].to_dict() == {"alice.ipynb": 5, "bob.ipynb": 5, "carol.ipynb": 0, "dan.ipynb": 3}
+    assert frame["total"].to_dict() == {"alice.ipynb": FULL, "bob.ipynb": FULL, "carol.ipynb": 0, "dan.ipynb": FULL - 2}
     assert set(frame["max"]) == {5} and set(frame["status"]) == {"ok"}
     assert frame.loc["dan.ipynb", [f"{LESSON}.log_item", f"{LESSON}.csl_version_today"]].tolist() == [0, 0]
     assert (frame["lesson"] == LESSON).all()
@@ -84,7 +85,7 @@ def test_magics_and_shell_commands_do_not_break_a_notebook(tmp_path):
     nb = insert_after(nb, "log_item", f"%%time\nlog_item = {answer}")
     write(nb, tmp_path / "subs" / "magic.ipynb")
     row = grade(tmp_path / "subs", tmp_path / "grades.csv").iloc[0]
-    assert (row["status"], row["total"]) == ("ok", 5)
+    assert (row["status"], row["total"]) == ("ok", FULL)
 
 
 def test_lesson_is_read_from_the_notebook_or_given(tmp_path):
@@ -101,14 +102,14 @@ def test_lesson_is_read_from_the_notebook_or_given(tmp_path):
     write(elsewhere, tmp_path / "subs" / "unknown.ipynb")
 
     frame = grade(tmp_path / "subs", tmp_path / "a.csv").set_index("file")
-    assert frame.loc["found.ipynb", ["status", "total"]].tolist() == ["ok", 5]
+    assert frame.loc["found.ipynb", ["status", "total"]].tolist() == ["ok", FULL]
     assert frame.loc["lost.ipynb", ["status", "total"]].tolist() == ["no_lesson", 0]
     assert "--lesson" in frame.loc["lost.ipynb", "detail"]
     assert frame.loc["unknown.ipynb", "status"] == "no_lesson"
     assert "lesson 42" in frame.loc["unknown.ipynb", "detail"]
 
     frame = grade(tmp_path / "subs", tmp_path / "b.csv", lesson="0").set_index("file")
-    assert frame.loc[["found.ipynb", "lost.ipynb"], "total"].tolist() == [5, 5]
+    assert frame.loc[["found.ipynb", "lost.ipynb"], "total"].tolist() == [FULL, FULL]
 
 
 def test_unknown_lesson_and_missing_folder_are_errors(tmp_path):
@@ -150,7 +151,7 @@ def test_a_torn_last_line_is_dropped_and_regraded(small_class, tmp_path):
     out.write_text(text[: text.rindex("dan.ipynb") + 30], encoding="utf-8")  # killed mid-write
     frame = grade(small_class, out)
     assert sorted(frame["file"]) == ["alice.ipynb", "bob.ipynb", "carol.ipynb", "dan.ipynb"]
-    assert frame.set_index("file").loc["dan.ipynb", "total"] == 3
+    assert frame.set_index("file").loc["dan.ipynb", "total"] == FULL - 2
 
 
 def test_kill_9_loses_nothing_finished_and_a_rerun_completes_the_rest(tmp_path):
@@ -177,7 +178,7 @@ def test_kill_9_loses_nothing_finished_and_a_rerun_completes_the_rest(tmp_path):
             process.wait()
     finished = read_rows(out)
     assert 2 <= len(finished) < len(names)
-    assert all(r["status"] == "ok" and r["total"] == "5" for r in finished)
+    assert all(r["status"] == "ok" and r["total"] == str(FULL) for r in finished)
 
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
@@ -186,7 +187,7 @@ def test_kill_9_loses_nothing_finished_and_a_rerun_completes_the_rest(tmp_path):
     rows = read_rows(out)
     assert sorted(r["file"] for r in rows) == names
     assert {(r["file"], r["graded_at"]) for r in finished} <= {(r["file"], r["graded_at"]) for r in rows}
-    assert all(r["total"] == "5" for r in rows)
+    assert all(r["total"] == str(FULL) for r in rows)
 
 
 def test_command_line_writes_the_table_and_reports_progress(small_class, tmp_path):
@@ -198,7 +199,7 @@ def test_command_line_writes_the_table_and_reports_progress(small_class, tmp_pat
     assert "4 submissions" in result.stdout and "ok 4" in result.stdout
     progress = [line for line in result.stderr.splitlines() if line.startswith("[")]
     assert len(progress) == 4 and progress[-1].startswith("[4/4]")
-    assert {r["file"]: r["total"] for r in read_rows(out)}["dan.ipynb"] == "3"
+    assert {r["file"]: r["total"] for r in read_rows(out)}["dan.ipynb"] == str(FULL - 2)
 
 
 def test_command_line_refuses_a_missing_folder(tmp_path, capsys):
@@ -305,7 +306,14 @@ def test_the_answer_key_of_every_lesson_gets_full_marks(tmp_path, lang):
     assert len(frame) == len(exercises.lessons())
     assert frame["detail"].isna().all(), frame["detail"].dropna().tolist()
     assert set(frame["status"]) == {"ok"}
-    assert (frame["total"] == frame["max"]).all(), frame[["file", "total", "max"]].to_string()
+    # every machine-marked exercise right; free-text answers recorded for the teacher, no points
+    open_points = {n: sum(e.points for e in exercises.lesson(n) if e.open_ended) for n in exercises.lessons()}
+    expected = frame["max"] - frame["lesson"].map(open_points)
+    assert (frame["total"] == expected).all(), frame[["file", "total", "max"]].to_string()
+    details = pd.read_csv(grading.details_path(tmp_path / "grades.csv"), dtype=str, keep_default_na=False)
+    open_ids = {e.id for n in exercises.lessons() for e in exercises.lesson(n) if e.open_ended}
+    assert set(details.loc[details["exercise"].isin(open_ids), "status"]) == {"attempted"}
+    assert set(details.loc[~details["exercise"].isin(open_ids), "status"]) == {"correct"}
 
 
 # -------------------------------------------------------------------------------------------
@@ -398,7 +406,7 @@ def test_every_text_cell_is_safe_in_a_spreadsheet(tmp_path):
     frame = grade(subs, out)
     assert sorted(frame["file"]) == sorted(["'=HYPERLINK(1).ipynb", "'+1.ipynb", "'-cmd.ipynb",
                                             "'@SUM(A1).ipynb", "plain.ipynb"])
-    assert frame["total"].tolist() == [5] * 5 and frame["total"].dtype.kind == "i"
+    assert frame["total"].tolist() == [FULL] * 5 and frame["total"].dtype.kind == "i"
     for path in (out, grading.details_path(out)):
         cells = [c for r in read_rows(path) for c in r.values()]
         assert not [c for c in cells if c.startswith(("=", "+", "-", "@")) and not re.fullmatch(r"[+-]?\d+(\.\d+)?", c)]

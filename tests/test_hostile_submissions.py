@@ -14,12 +14,21 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from grading_fixtures.submissions import insert_after, insert_before, model_answers, submission, write, wrong_answers
+from grading_fixtures.submissions import (
+    insert_after,
+    insert_before,
+    machine_points,
+    model_answers,
+    submission,
+    write,
+    wrong_answers,
+)
 
 from course.teacher import grading, sandbox, submissions
 from course.teacher.sandbox import isolation
 
 LESSON = "00"
+FULL = machine_points(LESSON)  # the free-text answer is left for the teacher
 TIMEOUT = 3.0
 MARKER = "course-grading-test-background-7f3a"
 ROOT = sandbox.is_isolated()  # root, and a course that an unprivileged user can read
@@ -169,14 +178,14 @@ def test_every_file_has_exactly_one_row(graded):
 
 
 def test_the_others_are_graded_correctly(graded):
-    assert row(graded, "right.ipynb")[["total", "max", "status"]].tolist() == [5, 5, "ok"]
+    assert row(graded, "right.ipynb")[["total", "max", "status"]].tolist() == [FULL, 5, "ok"]
     assert row(graded, "wrong.ipynb")[["total", "status"]].tolist() == [0, "ok"]
     assert set(exercise_status(graded, "wrong.ipynb").values()) == {"incorrect"}
 
 
 def test_infinite_loop_is_interrupted_and_the_next_cells_run(graded):
     r = row(graded, "infinite_loop.ipynb")
-    assert (r["status"], r["total"]) == ("timeout", 5)
+    assert (r["status"], r["total"]) == ("timeout", FULL)
     assert f"stopped after {TIMEOUT:g} s" in r["detail"]
 
 
@@ -191,13 +200,13 @@ def test_loop_that_swallows_the_interruption_is_killed_keeping_earlier_answers(g
 
 def test_exception_costs_only_its_cell(graded):
     r = row(graded, "exception.ipynb")
-    assert (r["status"], r["total"]) == ("error", 5)
+    assert (r["status"], r["total"]) == ("error", FULL)
     assert "ValueError: boom" in r["detail"]
 
 
 def test_sys_exit_is_recorded_and_the_run_goes_on(graded):
     r = row(graded, "sys_exit.ipynb")
-    assert (r["status"], r["total"]) == ("error", 5)
+    assert (r["status"], r["total"]) == ("error", FULL)
     assert "SystemExit" in r["detail"]
 
 
@@ -221,12 +230,12 @@ def test_deleted_answer_cells_score_zero_as_missing(graded):
 
 
 def test_reordered_cells_are_graded_by_variable(graded):
-    assert row(graded, "reordered.ipynb")[["status", "total"]].tolist() == ["ok", 5]
+    assert row(graded, "reordered.ipynb")[["status", "total"]].tolist() == ["ok", FULL]
 
 
 def test_renamed_variable_is_missing(graded):
     r = row(graded, "renamed.ipynb")
-    assert (r["status"], r["total"]) == ("ok", 4)
+    assert (r["status"], r["total"]) == ("ok", FULL - 1)
     assert exercise_status(graded, "renamed.ipynb")["csl_articles_2017"] == "missing"
     reason = graded["details"].query("file == 'renamed.ipynb' and status == 'missing'")["reason"].iloc[0]
     assert "csl_articles_2017" in reason
@@ -243,13 +252,13 @@ def test_files_that_are_not_notebooks(graded, name, detail):
 
 def test_very_large_output_is_cut(graded):
     r = row(graded, "big_output.ipynb")
-    assert (r["status"], r["total"], bool(r["output_truncated"])) == ("ok", 5, True)
+    assert (r["status"], r["total"], bool(r["output_truncated"])) == ("ok", FULL, True)
     assert not row(graded, "right.ipynb")["output_truncated"]
 
 
 def test_endless_output_is_cut_and_interrupted(graded):
     r = row(graded, "endless_output.ipynb")
-    assert (r["status"], r["total"], bool(r["output_truncated"])) == ("timeout", 5, True)
+    assert (r["status"], r["total"], bool(r["output_truncated"])) == ("timeout", FULL, True)
 
 
 def test_always_equal_object_scores_nothing(graded):
@@ -272,7 +281,7 @@ def test_answer_key_and_other_submissions_cannot_be_read(graded):
 
 def test_writing_into_the_output_folder_changes_no_grade(graded):
     r = row(graded, "write_output.ipynb")
-    assert r["total"] == 5
+    assert r["total"] == FULL
     text = graded["csv"].read_text(encoding="utf-8")
     assert "forged" not in text
     assert row(graded, "right.ipynb")["sha256"] != "forged"
@@ -282,14 +291,14 @@ def test_writing_into_the_output_folder_changes_no_grade(graded):
 
 
 def test_background_processes_are_killed(graded):
-    assert row(graded, "background.ipynb")[["status", "total"]].tolist() == ["ok", 5]
+    assert row(graded, "background.ipynb")[["status", "total"]].tolist() == ["ok", FULL]
     left = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline_has(p, MARKER)]
     assert left == []
 
 
 def test_memory_hog_gets_a_memory_error(graded):
     r = row(graded, "memory_hog.ipynb")
-    assert (r["status"], r["total"]) == ("error", 5)
+    assert (r["status"], r["total"]) == ("error", FULL)
     assert "MemoryError" in r["detail"]
 
 
@@ -344,18 +353,18 @@ def _cmdline_has(entry: Path, marker: str) -> bool:
 
 def test_malformed_lines_on_the_answer_pipe_are_counted_not_a_crash(graded):
     r = row(graded, "deep_json.ipynb")
-    assert (r["status"], r["total"]) == ("ok", 5)
+    assert (r["status"], r["total"]) == ("ok", FULL)
     assert "3 malformed messages" in r["detail"]
 
 
 def test_text_that_utf8_cannot_hold_is_written_escaped(graded):
     r = row(graded, "surrogate.ipynb")
-    assert (r["status"], r["total"]) == ("error", 5)
+    assert (r["status"], r["total"]) == ("error", FULL)
     assert "ValueError: \\ud800 =cmd" in r["detail"]
 
 
 def test_folders_nested_1200_deep_in_the_work_folder_do_not_stop_the_run(graded):
-    assert row(graded, "deep_folders.ipynb")[["status", "total"]].tolist() == ["ok", 5]
+    assert row(graded, "deep_folders.ipynb")[["status", "total"]].tolist() == ["ok", FULL]
 
 
 def test_a_work_folder_nested_1200_deep_is_removed():
@@ -473,7 +482,7 @@ def test_a_file_name_that_is_not_utf8_gets_a_readable_row(tmp_path):
     frame = grade_quietly(subs, out).set_index("file")
     gbk, odd = "\\xd6\\xd0\\xce\\xc4.ipynb", "line\\nend\\x1b[2J.ipynb"
     assert sorted(frame.index) == sorted([gbk, odd])
-    assert frame.loc[[gbk, odd], "total"].tolist() == [5, 5]
+    assert frame.loc[[gbk, odd], "total"].tolist() == [FULL, FULL]
     assert set(frame["status"]) == {"ok"}
     details = pd.read_csv(grading.details_path(out), dtype=str)
     assert set(details["file"]) == {gbk, odd}
@@ -508,7 +517,7 @@ def test_links_folders_and_unreadable_entries_get_rows_of_their_own(tmp_path, mo
         "dangling.ipynb": "not_a_file", "folder": "not_a_file", "link.ipynb": "not_a_file",
         "locked.ipynb": "unreadable", "loop.ipynb": "not_a_file", "pipe": "not_a_file",
         "right.ipynb": "ok"}
-    assert frame.loc["right.ipynb", "total"] == 5
+    assert frame.loc["right.ipynb", "total"] == FULL
     assert "symbolic link" in frame.loc["link.ipynb", "detail"]
     assert "folder" in frame.loc["folder", "detail"]
     assert "pipe" in frame.loc["pipe", "detail"]

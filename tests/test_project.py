@@ -55,3 +55,16 @@ def test_a_learner_install_carries_no_teacher_or_test_tool():
     runtime = {d.split(">")[0].split("=")[0].split("[")[0].strip() for d in project["dependencies"]}
     assert not runtime & {"nbgrader", "nbclient", "nbmake", "pytest", "playwright", "ruff", "hypothesis"}
     assert "nbgrader" in " ".join(project["optional-dependencies"]["teacher"])
+
+
+def test_every_public_function_has_type_hints():
+    import ast
+
+    missing = []
+    for path in sorted((ROOT / "course").rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                args = [a for a in node.args.args + node.args.kwonlyargs if a.arg not in ("self", "cls")]
+                if node.returns is None or any(a.annotation is None for a in args):
+                    missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert not missing, "public functions without type hints:\n" + "\n".join(missing)

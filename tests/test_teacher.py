@@ -80,7 +80,7 @@ def _execute(nb, folder):
 
 def _statuses(cell):
     html = "".join(out.get("data", {}).get("text/html", "") for out in cell.get("outputs", []))
-    return [s for s in ("correct", "incorrect", "not_attempted") if f'data-status="{s}"' in html]
+    return [s for s in ("correct", "incorrect", "not_attempted", "attempted") if f'data-status="{s}"' in html]
 
 
 @pytest.mark.slow
@@ -92,7 +92,8 @@ def test_key_notebook_runs_and_every_check_says_correct(lesson, lang, tmp_path):
     nb = _execute(_read(path), tmp_path)
     for exercise in assignment.lesson_exercises(lesson):
         cell = nb.cells[notebooks.find_answer_cell(nb, exercise.name)]
-        assert _statuses(cell) == ["correct"], (exercise.id, cell.outputs)
+        expected = "attempted" if exercise.open_ended else "correct"  # free text is never marked right
+        assert _statuses(cell) == [expected], (exercise.id, cell.outputs)
 
 
 def test_key_of_a_function_exercise(language):
@@ -260,3 +261,23 @@ def test_guide_has_a_plan_for_every_lesson_and_names_every_exercise(lang):
     assert missing == []
     for command in ("course release", "course key", "course grade", "course nbgrader", "--force"):
         assert command in text
+
+
+# -- course book ----------------------------------------------------------------------------
+
+def test_book_pages_have_no_script_and_widgets_become_a_note(tmp_path):
+    from course.teacher import book
+
+    files = book.build(tmp_path, ("en",), ["00"])
+    page = files[tmp_path / "en" / "00-start-here.html"]
+    assert "<script" not in page.lower() and 'lang="en"' in page and "../index.html" in page
+    assert 'href="en/00-start-here.html"' in files[tmp_path / "index.html"]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "w", outputs=[nbformat.v4.new_output("display_data", data={book.WIDGET: {"model_id": "x"}})])])
+    book.without_widgets(nb, "zh")
+    assert "内核" in nb.cells[0].outputs[0]["data"]["text/plain"]
+
+
+def test_book_refuses_an_unknown_lesson(tmp_path, capsys):
+    assert cli.main(["book", str(tmp_path / "b"), "--lessons", "42", "--lang", "en"]) == 2
+    assert "42" in capsys.readouterr().err and not (tmp_path / "b").exists()

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 
-COLOURS = {"correct": "#1a7f37", "incorrect": "#cf222e", "not_attempted": "#6e7781", "info": "#0969da"}
+COLOURS = {"correct": "#1a7f37", "incorrect": "#cf222e", "not_attempted": "#6e7781", "info": "#0969da",
+           "attempted": "#8250df", "self_assessed": "#9a6700"}
 
 
 class Message:

@@ -18,16 +18,26 @@ from ..display.feedback import Message
 from . import progress, wire
 
 CORRECT, INCORRECT, NOT_ATTEMPTED = "correct", "incorrect", "not_attempted"
-STATUSES = (CORRECT, INCORRECT, NOT_ATTEMPTED)
+#: An open answer was recorded: never marked right or wrong by the machine.
+ATTEMPTED = "attempted"
+#: The learner compared an open answer with the rubric (a progress event, not a verdict).
+SELF_ASSESSED = "self_assessed"
+STATUSES = (CORRECT, INCORRECT, NOT_ATTEMPTED, ATTEMPTED)
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of judging one answer: a status and a reason (a message key with values)."""
+    """The outcome of judging one answer: a status and a reason (a message key with values).
+
+    ``mistake`` is the stable key of the anticipated mistake the answer matched (None if it
+    matched none) and ``note`` that mistake's explanation, ``{"zh": …, "en": …}``.
+    """
 
     status: str
     reason: str = ""
     values: dict = field(default_factory=dict)
+    mistake: str | None = None
+    note: dict | None = None
 
     @property
     def correct(self) -> bool:
@@ -35,7 +45,29 @@ class Verdict:
 
     def message(self, lang: str | None = None) -> str:
         """The reason, in the chosen language ("" if none)."""
+        if self.note:
+            lang = lang or get_language()
+            return self.note.get(lang) or self.note.get("zh") or self.note.get("en") or ""
         return t(self.reason, lang, **self.values) if self.reason else ""
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """An anticipated wrong answer of one exercise and what to say about it (``data/mistakes.csv``).
+
+    >>> m = Mistake("plus_two", 70, {"zh": "不是简单加 2。", "en": "Not a plain +2."})
+    >>> v = m.verdict(); v.status, v.mistake, v.message("en")
+    ('incorrect', 'plus_two', 'Not a plain +2.')
+    """
+
+    key: str
+    answer: Any
+    text: dict
+    cites: tuple = ()
+    source: str = ""   # the answer as written in the table
+
+    def verdict(self) -> Verdict:
+        return Verdict(INCORRECT, "", {}, self.key, dict(self.text))
 
 
 def correct(reason: str = "", **values) -> Verdict:
@@ -50,7 +82,7 @@ def not_attempted() -> Verdict:
     return Verdict(NOT_ATTEMPTED, "ex.reason.placeholder")
 
 
-def type_name(value) -> str:
+def type_name(value: object) -> str:
     """A learner-readable name for the type of a decoded answer."""
     if isinstance(value, wire.Opaque):
         return value.type_name
@@ -81,11 +113,13 @@ class Exercise:
         self.hints = hints or {"zh": [], "en": []}
         self.points = points
         self.wrong = list(wrong or [])
+        #: The anticipated mistakes (from ``data/mistakes.csv``, attached by the registry).
+        self.anticipated: tuple[Mistake, ...] = ()
         self._hints_shown = 0
 
     @property
     def id(self) -> str:
-        """``"<lesson>.<name>"``, e.g. ``"02.novel_size_mb"``."""
+        """``"<lesson>.<name>"``, e.g. ``"02.million_chars_mb"``."""
         return f"{self.lesson}.{self.name}"
 
     # -- judging ---------------------------------------------------------------
@@ -104,24 +138,57 @@ class Exercise:
     def judge(self, value) -> Verdict:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def judge_encoded(self, data: dict) -> Verdict:
-        """Judge an encoded answer (this is what the grader calls, outside the learner's process)."""
+    def verdict_of(self, data: dict) -> Verdict:
+        """Judge an encoded answer: by type and value first, then against the anticipated mistakes."""
         value = wire.decode(data)
         if value is Ellipsis:
             return not_attempted()
         try:
-            return self.judge(value)
+            verdict = self.judge(value)
         except Exception as error:  # a judge must never show a learner a traceback
             return incorrect("ex.reason.unjudgeable", type=type_name(value), error=type(error).__name__)
+        if verdict.status in (CORRECT, NOT_ATTEMPTED):
+            return verdict
+        return self.mistake_for(value) or verdict
+
+    def mistake_for(self, value) -> Verdict | None:
+        """The verdict of the anticipated mistake ``value`` matches, None if it matches none."""
+        for mistake in self.anticipated:
+            try:
+                if self.same_answer(value, mistake.answer):
+                    return mistake.verdict()
+            except Exception:  # an odd value simply matches nothing
+                continue
+        return None
+
+    def judge_encoded(self, data: dict) -> Verdict:
+        """Judge an encoded answer (this is what the grader calls, outside the learner's process)."""
+        return self.verdict_of(data)
 
     def evaluate(self, value) -> Verdict:
-        """Encode then judge, the same path as grading."""
+        """Encode then judge, the same path as grading (an open answer aside: see ``Open.judge_encoded``)."""
         try:
             data = self.encode(value)
         except Exception as error:
             return incorrect("ex.reason.unjudgeable", type=type(value).__name__,
                              error=type(error).__name__)
-        return self.judge_encoded(data)
+        return self.verdict_of(data)
+
+    # -- anticipated mistakes (each kind says how to read and compare them) ------
+    def parse_anticipated(self, text: str):
+        """An anticipated answer written in ``data/mistakes.csv``, as this kind's value.
+
+        Raises ``ValueError`` when ``text`` is not an answer of this kind.
+        """
+        raise ValueError(f"{self.kind} exercises take no anticipated answers")
+
+    def same_answer(self, value, anticipated) -> bool:
+        """Whether a learner's (decoded) value is the anticipated answer, compared as this kind compares."""
+        return False
+
+    def learner_form(self, mistake: Mistake):
+        """An anticipated mistake as a learner would write it in the notebook (self-tests, reports)."""
+        return mistake.answer
 
     def model_answer(self):  # pragma: no cover - abstract
         """A value that passes: used by the self-tests and the answer key."""
@@ -139,14 +206,16 @@ class Exercise:
     def check(self, value=Ellipsis) -> Message:
         """Check an answer and say whether it is right, with a reason when it is not."""
         verdict = self.evaluate(value)
-        progress.record(self.id, verdict.status)
+        progress.record(self.id, verdict.status, verdict.mistake)
         title = t(f"ex.status.{verdict.status}", name=self.id)
+        return Message(title, self.feedback(verdict), verdict.status)
+
+    def feedback(self, verdict: Verdict) -> str:
+        """The body of a check's message: the reason, and a pointer to the hints when wrong."""
         body = verdict.message()
         if verdict.status == INCORRECT and self._hints_shown < len(self._text(self.hints) or []):
             body = (body + "\n" if body else "") + t("ex.try_hint", name=self.name)
-        if verdict.status == CORRECT and self.open_ended:
-            body = (body + "\n" if body else "") + t("ex.model_answer") + "\n" + self._text(self.solution_text)
-        return Message(title, body, verdict.status)
+        return body
 
     def hint(self) -> Message:
         """Show the next hint (they are revealed one at a time)."""

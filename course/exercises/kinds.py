@@ -4,26 +4,40 @@
 ...            solution={"zh": "79", "en": "79"}, answer=79, integer=True, wrong=[78])
 >>> q.evaluate(79).status, q.evaluate(79.0).status, q.evaluate("79").status, q.evaluate(...).status
 ('correct', 'incorrect', 'incorrect', 'not_attempted')
+
+Each kind also reads the anticipated answers of ``data/mistakes.csv`` (``parse_anticipated``)
+and says whether a learner's answer is one of them (``same_answer``):
+
+>>> q.same_answer(78, q.parse_anticipated("78")), q.same_answer(78.0, 78)
+(True, False)
+
+:class:`Table` and :class:`Function` live in :mod:`.kinds_code`, :class:`Open` in
+:mod:`.open_answers`; all are importable from here.
 """
 from __future__ import annotations
 
-import copy
+import ast
+import difflib
 import math
 import re
-import unicodedata
-from typing import Any, Callable
+from dataclasses import dataclass
 
 from ..law.numbers import article_key, parse_number
-from . import wire
+from ..storage.units import UNITS as BYTE_UNITS
+from .compare import is_number, loose_text, normalise_text
 from .engine import Exercise, Verdict, correct, describe, incorrect, not_attempted, type_name
+from .kinds_code import Function, Table
+from .open_answers import Open
 
-
-def _is_number(value) -> bool:
-    return type(value) in (int, float)
+__all__ = ["Number", "Choice", "Text", "ArticleSet", "Table", "Function", "Open", "normalise_text"]
 
 
 class Number(Exercise):
-    """A number, compared within a tolerance (``relative=True``: a fraction of the answer)."""
+    """A number, compared within a tolerance (``relative=True``: a fraction of the answer).
+
+    ``unit`` names the unit the answer is in; only a byte unit (``"MB"``, ``"TB"``, …) gets the
+    unit-slip test (KB vs KiB, MB vs GB): a count or an article number has no unit to slip.
+    """
 
     kind = "number"
 
@@ -39,34 +53,61 @@ class Number(Exercise):
     def judge(self, value) -> Verdict:
         if isinstance(value, str):
             return incorrect("ex.reason.text_for_number", value=describe(value))
-        if type(value) is bool or not _is_number(value):
+        if type(value) is bool or not is_number(value):
             return incorrect("ex.reason.not_a_number", type=type_name(value))
         if math.isnan(value) or math.isinf(value):
             return incorrect("ex.reason.not_finite", value=value)
         if self.integer and type(value) is not int:
             return incorrect("ex.reason.want_int", value=value)
-        slack = self.tolerance * abs(self.answer) if self.relative else self.tolerance
-        if abs(value - self.answer) <= slack + 1e-12 * max(1.0, abs(self.answer)):
+        if self._near(value, self.answer):
             return correct()
-        if value and self.answer and _unit_slip(value / self.answer):
-            return incorrect("ex.reason.unit_slip", unit=self.unit or "-")
+        if self.has_byte_unit and value and self.answer and _unit_slip(value / self.answer):
+            return incorrect("ex.reason.unit_slip", unit=self.unit)
         return incorrect("ex.reason.too_high" if value > self.answer else "ex.reason.too_low")
+
+    @property
+    def has_byte_unit(self) -> bool:
+        """Whether the answer is a data size (the only unit with KB/KiB-style slips)."""
+        return self.unit in BYTE_UNITS
+
+    def _near(self, value, target) -> bool:
+        slack = self.tolerance * abs(target) if self.relative else self.tolerance
+        return abs(value - target) <= slack + 1e-12 * max(1.0, abs(target))
+
+    def parse_anticipated(self, text: str):
+        try:
+            value = ast.literal_eval(text.strip())
+        except (ValueError, SyntaxError):
+            raise ValueError(f"not a number: {text!r}") from None
+        if type(value) not in (int, float) or not math.isfinite(value):
+            raise ValueError(f"not a finite number: {text!r}")
+        if self.integer and type(value) is not int:
+            raise ValueError(f"not a whole number: {text!r}")
+        return value
+
+    def same_answer(self, value, anticipated) -> bool:
+        if type(value) is bool or not is_number(value) or not math.isfinite(value):
+            return False
+        if self.integer and type(value) is not int:
+            return False
+        return self._near(value, anticipated)
 
 
 def _unit_slip(ratio: float) -> bool:
-    """Whether a ratio looks like a unit mix-up (×/÷ 1000ⁿ, 1024ⁿ, 100)."""
-    for base in (1000.0, 1024.0, 1.024, 100.0):
-        for power in (1, 2, 3):
+    """Whether a ratio looks like a data-size unit mix-up (×/÷ 1000ⁿ, 1024ⁿ or 1.024ⁿ).
+
+    Only a data size may be asked this: 66 / 63 is within 0.1 % of 1.024², so two article
+    numbers would look like a KB/KiB slip.
+
+    >>> _unit_slip(1024), _unit_slip(1e12), _unit_slip(1 / 1.024 ** 4), _unit_slip(66 / 63), _unit_slip(1.5)
+    (True, True, True, True, False)
+    """
+    for base in (1000.0, 1024.0, 1.024):
+        for power in (1, 2, 3, 4):
             for factor in (base ** power, base ** -power):
-                if abs(ratio / factor - 1) < 0.005:
+                if abs(ratio / factor - 1) < 0.002:
                     return True
     return False
-
-
-def normalise_text(text: str) -> str:
-    """Compare text ignoring case, width, surrounding space and doubled spaces."""
-    text = unicodedata.normalize("NFKC", text).strip().casefold()
-    return re.sub(r"\s+", " ", text)
 
 
 class Choice(Exercise):
@@ -104,9 +145,48 @@ class Choice(Exercise):
             return incorrect("ex.reason.not_a_choice", value=describe(value), options=self.options())
         return correct() if key == self.answer else incorrect("ex.reason.wrong_choice")
 
+    def parse_anticipated(self, text: str):
+        """An option's key, or an answer that is no option at all (kept as :class:`OffOption`).
+
+        An off-option answer that looks like a misspelt option is refused, so that a typo in
+        ``data/mistakes.csv`` cannot hide an option's explanation.
+        """
+        key = self._key(text)
+        if key is not None:
+            return key
+        if not loose_text(text):
+            raise ValueError("an empty answer")
+        spellings = [normalise_text(k) for k in self.choices] + [
+            normalise_text(v) for labels in self.choices.values() for v in labels.values()]
+        close = difflib.get_close_matches(normalise_text(text), spellings, n=1, cutoff=0.8)
+        if close:
+            raise ValueError(f"{text!r} looks like the choice {close[0]!r}, misspelt")
+        return OffOption(text)
+
+    def same_answer(self, value, anticipated) -> bool:
+        if not isinstance(value, str):
+            return False
+        if isinstance(anticipated, OffOption):
+            return self._key(value) is None and loose_text(value) == loose_text(anticipated.text)
+        return self._key(value) == anticipated
+
+    def learner_form(self, mistake):
+        return mistake.answer.text if isinstance(mistake.answer, OffOption) else mistake.answer
+
+
+@dataclass(frozen=True)
+class OffOption:
+    """An anticipated answer to a choice question that is none of its options (e.g. ``"2025"``)."""
+
+    text: str
+
 
 class Text(Exercise):
-    """A short text answer, compared after normalising; ``accept`` lists other right forms."""
+    """A short text answer, compared after normalising; ``accept`` lists other right forms.
+
+    An anticipated answer matches ignoring case, width, spaces and punctuation, so
+    ``"《网络安全法》第二十三条"`` and ``"网络安全法 第二十三条。"`` are the same mistake.
+    """
 
     kind = "text"
 
@@ -124,6 +204,14 @@ class Text(Exercise):
             return not_attempted()
         right = {normalise_text(a) for a in (self.answer, *self.accept)}
         return correct() if normalise_text(value) in right else incorrect("ex.reason.wrong_text")
+
+    def parse_anticipated(self, text: str):
+        if not loose_text(text):
+            raise ValueError("an empty answer")
+        return text
+
+    def same_answer(self, value, anticipated) -> bool:
+        return isinstance(value, str) and loose_text(value) == loose_text(anticipated)
 
 
 class ArticleSet(Exercise):
@@ -145,7 +233,8 @@ class ArticleSet(Exercise):
     def answer_source(self) -> str:
         return "{" + ", ".join(sorted((repr(a) for a in self.model_answer()), key=len)) + "}"
 
-    def judge(self, value) -> Verdict:
+    def _given(self, value) -> frozenset | Verdict:
+        """The learner's articles as keys, or the verdict saying why they cannot be read."""
         if type(value) in (int, str):
             value = {value}
         if not isinstance(value, (set, list, tuple)):
@@ -158,188 +247,25 @@ class ArticleSet(Exercise):
                 given.add(self._parse(item))
             except ValueError:
                 return incorrect("ex.reason.bad_article", value=describe(item))
+        return frozenset(given)
+
+    def judge(self, value) -> Verdict:
+        given = self._given(value)
+        if isinstance(given, Verdict):
+            return given
         if given == self.answer:
             return correct()
         missing, extra = len(self.answer - given), len(given - self.answer)
         return incorrect("ex.reason.set_diff", missing=missing, extra=extra)
 
+    def parse_anticipated(self, text: str):
+        items = [item for item in re.split(r"[\s,，;；{}]+", text) if item]
+        if not items:
+            raise ValueError("no article numbers")
+        return frozenset(self._parse(item) for item in items)
 
-class Table(Exercise):
-    """A small DataFrame or Series; ``expected`` is a function returning the right one.
+    def same_answer(self, value, anticipated) -> bool:
+        return self._given(value) == anticipated
 
-    Rows and columns are matched by label, so the same table in another order is right;
-    the right values under other labels get a reason that says so.
-    """
-
-    kind = "table"
-
-    def __init__(self, *, expected: Callable, tolerance: float = 1e-9, **common):
-        super().__init__(**common)
-        self.expected, self.tolerance = expected, tolerance
-
-    def model_answer(self):
-        return self.expected()
-
-    def answer_source(self) -> str:
-        """A table has no short literal form: the key calls the exercise's own expected table."""
-        return f"course.exercises.get({self.id!r}).model_answer()"
-
-    def judge(self, value) -> Verdict:
-        import pandas as pd
-
-        want = self.expected()
-        if not isinstance(value, (pd.DataFrame, pd.Series)):
-            return incorrect("ex.reason.want_table", want=type(want).__name__, type=type_name(value))
-        if type(value) is not type(want):
-            return incorrect("ex.reason.want_table", want=type(want).__name__, type=type_name(value))
-        if value.shape != want.shape:
-            return incorrect("ex.reason.shape", shape=value.shape, want=want.shape)
-        aligned = _aligned(value, want)
-        if aligned is not None:
-            return correct() if _same_values(aligned, want, self.tolerance) else incorrect("ex.reason.values")
-        if _same_values(value, want, self.tolerance):
-            return incorrect("ex.reason.labels")
-        return incorrect("ex.reason.values")
-
-
-def _positions(given, wanted) -> list[int] | None:
-    """Where each wanted label sits among the given labels (compared as text); None if they differ."""
-    given, wanted = [str(k) for k in given], [str(k) for k in wanted]
-    if sorted(given) != sorted(wanted) or len(set(given)) != len(given):
-        return None
-    where = {label: i for i, label in enumerate(given)}
-    return [where[label] for label in wanted]
-
-
-def _aligned(value, want):
-    """``value`` put in ``want``'s row (and column) order when both have the same labels, else None."""
-    import pandas as pd
-
-    rows = _positions(value.index, want.index)
-    if rows is None:
-        return None
-    if isinstance(want, pd.DataFrame):
-        columns = _positions(value.columns, want.columns)
-        return None if columns is None else value.iloc[rows, columns]
-    return value.iloc[rows]
-
-
-def _same_values(a, b, tolerance: float) -> bool:
-    import pandas as pd
-
-    left = a.to_numpy().ravel().tolist() if isinstance(a, (pd.DataFrame, pd.Series)) else a
-    right = b.to_numpy().ravel().tolist()
-    return len(left) == len(right) and all(_same_cell(x, y, tolerance) for x, y in zip(left, right))
-
-
-def _same_cell(x, y, tolerance: float) -> bool:
-    if _is_number(x) and _is_number(y) and type(x) is not bool and type(y) is not bool:
-        if math.isnan(x) or math.isnan(y):
-            return math.isnan(x) and math.isnan(y)
-        return abs(x - y) <= tolerance * max(1.0, abs(y))
-    if type(x) is not type(y) and not (_is_number(x) and _is_number(y)):
-        return False
-    return x == y
-
-
-class Function(Exercise):
-    """A function the learner writes, run on ``cases`` (a list of ``(args, expected)``)."""
-
-    kind = "function"
-    learner_writes_function = True
-
-    def __init__(self, *, reference: Callable, cases: list, tolerance: float = 1e-9, **common):
-        super().__init__(**common)
-        self.reference, self.tolerance = reference, tolerance
-        self.cases = [(args if isinstance(args, tuple) else (args,)) for args, _ in cases]
-        self.expected = [expected for _, expected in cases]
-
-    def model_answer(self):
-        return self.reference
-
-    def answer_source(self) -> str:
-        import inspect
-        import textwrap
-
-        return textwrap.dedent(inspect.getsource(self.reference))
-
-    def encoder(self, codec=wire) -> Callable[[Any], dict]:
-        """Run the learner's function on every case, each on its own copy of the arguments.
-
-        A stub (a body of only ``...``) is "not attempted"; an error in one case is recorded
-        and the other cases still run.
-        """
-        encode, cases, is_stub = codec.encode, copy.deepcopy(self.cases), _empty_body
-
-        def run(value) -> dict:
-            if value is Ellipsis or not callable(value):
-                return encode(value)
-            if is_stub(value):
-                return encode(Ellipsis)
-            results = []
-            for args in cases:
-                try:
-                    results.append({"ok": encode(value(*copy.deepcopy(args)))})
-                except Exception as error:  # the learner's code may raise anything
-                    results.append({"error": f"{type(error).__name__}: {str(error)[:200]}"})
-            return {"t": "results", "v": results}
-        return run
-
-    def judge(self, value) -> Verdict:
-        if not isinstance(value, wire.FunctionResults):
-            return incorrect("ex.reason.want_function", type=type_name(value))
-        for args, expected, (kind, got) in zip(self.cases, self.expected, value.results):
-            shown = ", ".join(describe(a) for a in args)
-            if kind == "error":
-                return incorrect("ex.reason.func_error", args=shown, error=got)
-            if not _same_cell(got, expected, self.tolerance):
-                return incorrect("ex.reason.func_wrong", args=shown)
-        if len(value.results) != len(self.cases):
-            return incorrect("ex.reason.func_error", args="-", error="missing results")
-        return correct()
-
-
-def _empty_body(function) -> bool:
-    """Whether a function's body is only ``...``, ``pass`` or a docstring.
-
-    >>> def stub(text):
-    ...     'Count bytes.'
-    ...     ...
-    >>> _empty_body(stub), _empty_body(len), _empty_body(lambda text: 0)
-    (True, False, False)
-    """
-    import dis
-
-    code = getattr(function, "__code__", None)
-    if code is None:
-        return False
-    for instruction in dis.get_instructions(code):
-        if instruction.opname in ("RESUME", "NOP", "RETURN_VALUE"):
-            continue
-        if instruction.opname in ("LOAD_CONST", "RETURN_CONST") and instruction.argval is None:
-            continue
-        return False
-    return True
-
-
-class Open(Exercise):
-    """An open question: any real attempt counts; the model answer is shown after it."""
-
-    kind = "open"
-    open_ended = True
-
-    def __init__(self, *, min_chars: int = 10, **common):
-        super().__init__(**common)
-        self.min_chars = min_chars
-
-    def model_answer(self):
-        return self._text(self.solution_text)
-
-    def judge(self, value) -> Verdict:
-        if not isinstance(value, str):
-            return incorrect("ex.reason.want_text", type=type_name(value))
-        if not value.strip():
-            return not_attempted()
-        if len(value.strip()) < self.min_chars:
-            return incorrect("ex.reason.too_short", n=self.min_chars)
-        return correct("ex.reason.open_recorded")
+    def learner_form(self, mistake):
+        return {int(a) if a.isdigit() else a for a in mistake.answer}

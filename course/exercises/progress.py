@@ -12,6 +12,9 @@ in memory for this session only.
 'progress.json'
 >>> _ = record("00.demo", "correct"); latest()["00.demo"]
 'correct'
+>>> _ = record("00.open", "attempted"); _ = record("00.open", "self_assessed", [1, 3])
+>>> latest()["00.open"], assessed()["00.open"]
+('self_assessed', [1, 3])
 """
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ import time
 from pathlib import Path
 
 APP = "wechat-factcheck-course"
+#: The statuses of a check (``hint`` and ``solution`` events are recorded too, but are not checks).
+CHECKS = ("correct", "self_assessed", "attempted", "incorrect", "not_attempted")
 _memory: dict[str, list] = {}
 
 
@@ -52,9 +57,13 @@ def load() -> dict[str, list]:
     return events
 
 
-def record(exercise_id: str, status: str) -> bool:
-    """Record one event (a check's status, ``"hint"`` or ``"solution"``); False if only in memory."""
-    event = [round(time.time(), 3), status]
+def record(exercise_id: str, status: str, detail: str | None=None) -> bool:
+    """Record one event (a check's status, ``"hint"`` or ``"solution"``); False if only in memory.
+
+    ``detail`` (plain data, kept when not None) is the key of the anticipated mistake a wrong
+    answer matched, or the rubric points a learner says an open answer makes.
+    """
+    event = [round(time.time(), 3), status] + ([detail] if detail is not None else [])
     _memory.setdefault(exercise_id, []).append(event)
     events = load()
     path = progress_file()
@@ -68,12 +77,37 @@ def record(exercise_id: str, status: str) -> bool:
     return True
 
 
+def _checks(events: list) -> list[list]:
+    return [e for e in events if isinstance(e, list) and len(e) in (2, 3) and e[1] in CHECKS]
+
+
 def latest() -> dict[str, str]:
-    """The last check status per exercise (``correct``/``incorrect``/``not_attempted``)."""
+    """Where each exercise stands: ``correct`` if it was ever right, else ``self_assessed`` if an
+    open answer was ever self-assessed, else the last check (``attempted``, ``incorrect``,
+    ``not_attempted``)."""
     result = {}
     for key, events in load().items():
-        checks = [e[1] for e in events if isinstance(e, list) and len(e) == 2
-                  and e[1] in ("correct", "incorrect", "not_attempted")]
+        checks = [e[1] for e in _checks(events)]
         if checks:
-            result[key] = "correct" if "correct" in checks else checks[-1]
+            best = next((s for s in ("correct", "self_assessed") if s in checks), None)
+            result[key] = best or checks[-1]
     return result
+
+
+def assessed() -> dict[str, list]:
+    """The rubric points of the last self-assessment per open exercise, e.g. ``{"00.why_primary": [1, 3]}``."""
+    result = {}
+    for key, events in load().items():
+        marks = [e[2] for e in _checks(events) if e[1] == "self_assessed" and len(e) == 3]
+        if marks and isinstance(marks[-1], list):
+            result[key] = marks[-1]
+    return result
+
+
+def attempted(exercise_id: str) -> bool:
+    """Whether an answer to ``exercise_id`` was ever checked (anything but the placeholder).
+
+    >>> attempted("00.open"), attempted("00.never")
+    (True, False)
+    """
+    return any(e[1] not in ("not_attempted",) for e in _checks(load().get(exercise_id, [])))

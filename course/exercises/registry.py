@@ -14,6 +14,7 @@ import importlib
 import pkgutil
 
 from . import lessons as lessons_package
+from . import mistakes, rubrics
 from .engine import Exercise
 
 _cache: dict[str, "Lesson"] = {}
@@ -55,7 +56,8 @@ def lessons() -> list[str]:
 
 
 def lesson(number: str | int) -> Lesson:
-    """The exercises of lesson ``number`` (``"02"`` or ``2``)."""
+    """The exercises of lesson ``number`` (``"02"`` or ``2``), with their anticipated mistakes
+    (``data/mistakes.csv``) and, for open questions, their rubrics (``data/rubrics.csv``)."""
     key = f"{int(number):02d}"
     if key not in _cache:
         module = importlib.import_module(f"{lessons_package.__name__}.lesson{key}")
@@ -63,7 +65,10 @@ def lesson(number: str | int) -> Lesson:
         for exercise in exercises:
             if exercise.lesson != key:
                 raise ValueError(f"{exercise.name} is declared in lesson{key}.py for lesson {exercise.lesson}")
-        _cache[key] = Lesson(key, exercises)
+        built = Lesson(key, exercises)
+        mistakes.attach(key, exercises, lessons())
+        rubrics.attach(key, exercises, lessons())
+        _cache[key] = built
     return _cache[key]
 
 

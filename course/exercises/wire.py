@@ -40,7 +40,7 @@ def _encode_float(value: float) -> dict:
     return {"t": "float", "v": value}
 
 
-def encode(value, depth: int = 0) -> dict:
+def encode(value: object, depth: int = 0) -> dict:
     """Turn an answer into JSON-safe data (see the module docstring)."""
     if depth > MAX_DEPTH:
         return {"t": "opaque", "type": "nested too deep"}
@@ -107,7 +107,7 @@ def _encode_pandas(value, depth: int):
     return None
 
 
-def decode(data):
+def decode(data: dict) -> object:
     """Turn encoded data back into plain Python values (tables into pandas objects)."""
     if not isinstance(data, dict):
         return Opaque("malformed")

@@ -185,9 +185,11 @@ def judge_answers(answers: dict, exercises: list, lang: str | None) -> list[dict
     """Judge encoded answers here, outside the learner's process: one dict per exercise.
 
     Besides status and points, each keeps the answer (short), the key of the anticipated
-    mistake it matched and the key of the message it got, for the class report.
+    mistake it matched and the key of the message it got, for the class report. An open
+    (free-text) answer is ``attempted``: recorded for the teacher, no points from the machine.
     """
     from ..exercises import CORRECT, INCORRECT, Verdict
+    from ..exercises.engine import ATTEMPTED
 
     results = []
     for exercise in exercises:
@@ -202,6 +204,8 @@ def judge_answers(answers: dict, exercises: list, lang: str | None) -> list[dict
                 verdict = Verdict(INCORRECT, "ex.reason.unjudgeable",
                                   {"type": "malformed", "error": type(error).__name__})
             status, reason = verdict.status, verdict.message(lang)
+            if status == ATTEMPTED:  # free text: the machine never marks it; the teacher reads it
+                reason = t("grading.reason.open", lang)
             extra = {"answer": answer_text(data), "mistake": verdict.mistake or "", "message": verdict.reason}
         points = exercise.points if status == CORRECT else 0
         results.append({"exercise": exercise.id, "status": status, "points": points,

@@ -29,6 +29,12 @@ def model_answers(lesson: str) -> dict[str, str]:
     return {e.name: e.answer_source() for e in course.exercises.lesson(lesson)}
 
 
+def machine_points(lesson: str) -> int:
+    """The points the grader gives a lesson's model answers: every exercise but the free-text ones,
+    which it records for the teacher to mark."""
+    return sum(e.points for e in course.exercises.lesson(lesson) if not e.open_ended)
+
+
 def wrong_answers(lesson: str) -> dict[str, str]:
     """``{variable: source of a known wrong answer}`` (each exercise's first ``wrong``)."""
     return {e.name: repr(e.wrong[0]) for e in course.exercises.lesson(lesson)}

@@ -15,7 +15,7 @@ ASSUMED_CHARS = 20                                 # characters per message: an 
 _MSGS_2017 = storage.figure_row("wechat_msgs_per_day_2017_09")["number"] * 1e9
 
 
-def utf8_bytes(text):
+def utf8_bytes(text: str) -> int:
     return len(text.encode("utf-8"))
 
 

@@ -20,6 +20,7 @@ EXERCISES = [
     Table(
         name="verdict_counts", lesson="09",
         expected=lambda: claims.claims()["verdict"].value_counts(),
+        context={"claims": claims.claims},  # the names data/mistakes.csv may use for this table
         prompt={"zh": "说法表里每种结论各有几条？做一个 pandas Series：索引是结论的代号（如 `\"accurate\"`），"
                       "值是条数。赋给 `verdict_counts`。",
                 "en": "How many claims get each verdict? Make a pandas Series whose index is the verdict's key "
