@@ -13,7 +13,7 @@ What it does, in a temporary folder:
    wrong (each exercise's known wrong answers), untouched, a cell that raises, and broken
    files (truncated JSON, not a notebook). The same files go to ``submitted/<student>/``
    for nbgrader and to one flat folder for ``course grade``;
-3. times ``nbgrader autograde`` and ``python -m course.teacher.release.grading`` (each in a child process;
+3. times ``nbgrader autograde`` and ``python -m course grade`` (each in a child process;
    wall time, and the peak resident memory of the largest process of each run, from
    ``getrusage(RUSAGE_CHILDREN)``);
 4. compares the scores exercise by exercise on the well-formed submissions. The open
@@ -161,7 +161,7 @@ def main(argv=None) -> int:
     out = root / "grades.csv"
     out.unlink(missing_ok=True)
     grading.details_path(out).unlink(missing_ok=True)
-    mine = timed([sys.executable, "-m", "course.teacher.release.grading", str(ours), "--out", str(out), "--lang", "en"], root)
+    mine = timed([sys.executable, "-m", "course", "grade", str(ours), "--out", str(out), "--lang", "en"], root)
     theirs = timed([*NBGRADER, "autograde", ASSIGNMENT, "--create", "--force"], nbg)
     for name, result in (("course grade", mine), ("nbgrader autograde", theirs)):
         if result["rc"] != 0:
