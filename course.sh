@@ -13,6 +13,8 @@
 set -eu
 
 ROOT=$(cd "$(dirname "$0")" && pwd)
+# What the browser tests need from Debian/Ubuntu: the browser, its driver, and CJK fonts.
+SYSTEM_PACKAGES="chromium chromium-driver fonts-noto-cjk"
 
 # The learner's environment holds the course and what it needs, nothing more; the tests
 # (and the teacher's tools they exercise) get an environment of their own, so that a
