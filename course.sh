@@ -67,6 +67,21 @@ setup_browser() {
     fi
 }
 
+# The test suite also runs two tools from the npm registry (package.json): axe-core, injected
+# into JupyterLab to audit accessibility, and configurable-http-proxy, JupyterHub's proxy.
+setup_node_tools() {
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "[course.sh] note: without Node.js and npm the accessibility and JupyterHub tests are skipped."
+        return 0
+    fi
+    stamp="$ROOT/node_modules/.course-installed"
+    if [ ! -f "$stamp" ] || [ "$ROOT/package.json" -nt "$stamp" ] || [ "$ROOT/package-lock.json" -nt "$stamp" ]; then
+        echo "[course.sh] installing the test tools of package.json into node_modules"
+        (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+        touch "$stamp"
+    fi
+}
+
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
@@ -76,6 +91,7 @@ case "$command" in
         ;;
     test)
         setup_browser
+        setup_node_tools
         setup_venv "$ROOT/.venv-test" "[test]"
         cd "$ROOT"
         exec "$PY" -m pytest -ra "$@"

@@ -68,3 +68,34 @@ def test_every_public_function_has_type_hints():
                 if node.returns is None or any(a.annotation is None for a in args):
                     missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
     assert not missing, "public functions without type hints:\n" + "\n".join(missing)
+
+
+def shell_variables(script: str) -> tuple[set[str], set[str]]:
+    """The variables a POSIX shell script uses, and those it assigns (``NAME=``, ``for NAME``).
+
+    >>> used, assigned = shell_variables('A=1\\nfor b in $A; do echo "$b ${C:-x} \\'$D\\'"; done')
+    >>> sorted(used), sorted(assigned)
+    (['A', 'b'], ['A', 'b'])
+    """
+    import re
+
+    code = re.sub(r"'[^']*'", "''", script)  # nothing expands inside single quotes
+    code = re.sub(r"(^|\s)#.*", "", code, flags=re.M)  # comments
+    used = set(re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_]*:-)", code))
+    assigned = set(re.findall(r"(?:^|[\s;(])([A-Za-z_][A-Za-z0-9_]*)=", code, re.M))
+    assigned |= set(re.findall(r"\bfor ([A-Za-z_][A-Za-z0-9_]*) in\b", code))
+    return used, assigned
+
+
+def test_course_sh_uses_no_variable_it_never_sets():
+    """``set -u`` stops the script at the first unset variable, so each must be assigned."""
+    used, assigned = shell_variables((ROOT / "course.sh").read_text(encoding="utf-8"))
+    assert used, "no variable found: the parser is broken"
+    assert used - assigned == set()
+
+
+def test_course_sh_parses_and_prints_its_usage():
+    done = subprocess.run(["sh", "-n", str(ROOT / "course.sh")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    usage = subprocess.run(["sh", str(ROOT / "course.sh")], capture_output=True, text=True)
+    assert usage.returncode == 2 and "./course.sh test" in usage.stdout
