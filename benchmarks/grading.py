@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/grading.py                 # 40 submissions of lesson 00, both graders
     python benchmarks/grading.py --students 80 --keep /tmp/bench-grading
+    python benchmarks/grading.py --scale 400     # and the cost per submission at 400
 
 What it does, in a temporary folder:
 
@@ -40,7 +41,9 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 import nbformat  # noqa: E402
 
 import course  # noqa: E402
-from course import grading, nbgrader_export, teacher  # noqa: E402
+from course.teacher import assignment as teacher  # noqa: E402
+from course.teacher import grading  # noqa: E402
+from course.teacher import nbgrader as nbgrader_export  # noqa: E402
 
 LESSON, ASSIGNMENT = "00", "lesson00"
 STUB = "raise NotImplementedError()"
@@ -137,6 +140,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--keep", default=None, help="work in this folder and keep it")
+    parser.add_argument("--scale", type=int, default=0,
+                        help="also time course grade alone on this many submissions (copies of the first ones)")
     args = parser.parse_args(argv)
     root = Path(args.keep or tempfile.mkdtemp(prefix="bench-grading-"))
     root.mkdir(parents=True, exist_ok=True)
@@ -195,6 +200,20 @@ def main(argv=None) -> int:
     print(f"ratio (nbgrader / ours): {theirs['seconds'] / mine['seconds']:.1f}x "
           f"on {os.cpu_count()} cores; ours {mine['seconds'] / len(made):.2f} s per submission, "
           f"nbgrader {theirs['seconds'] / len(made):.2f} s")
+    if args.scale:
+        scaled, listed = root / "scaled", list(made.items())
+        shutil.rmtree(scaled, ignore_errors=True)
+        scaled.mkdir()
+        for i in range(args.scale):
+            student, (_, data) = listed[i % len(listed)]
+            (scaled / f"{i:04d}-{student}.ipynb").write_bytes(data)
+        big_out = root / "scaled-grades.csv"
+        big_out.unlink(missing_ok=True)
+        grading.details_path(big_out).unlink(missing_ok=True)
+        big = timed([sys.executable, "-m", "course", "grade", str(scaled), "--out", str(big_out), "--lang", "en"], root)
+        small, large = mine["seconds"] / len(made), big["seconds"] / args.scale
+        print(f"course grade on {args.scale}: {big['seconds']:.1f} s (rc {big['rc']}), {large:.3f} s per submission; "
+              f"on {len(made)}: {small:.3f} s; ratio {large / small:.2f}")
     print(f"scores on the {len(well_formed)} well-formed submissions, {len(auto)} auto-graded exercises each: "
           f"{agree} agree, {disagree} differ, {missing} missing in nbgrader")
     print("our status of the broken files: "

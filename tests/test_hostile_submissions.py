@@ -93,7 +93,7 @@ def build_class(base: Path) -> dict:
     (subs / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (subs / "not_a_notebook.ipynb").write_text('{"name": "Zhang San", "answers": [79, 3]}')
 
-    loud = "print('x' * 20_000_000)\nimport sys\nfor i in range(100_000):\n    print(i, file=sys.stderr)"
+    loud = "print('x' * 2_000_000)\nimport sys\nfor i in range(10_000):\n    print(i, file=sys.stderr)"
     write(insert_after(right(), "why_primary", loud), subs / "big_output.ipynb")
 
     write(insert_after(right(), "why_primary", "while True:\n    print('spam' * 1000)"),
@@ -149,8 +149,15 @@ def build_class(base: Path) -> dict:
     return {"subs": subs, "csv": csv, "out": out}
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
+@pytest.fixture(scope="module", params=["grader-as-root", "grader-as-normal-user"])
+def graded(request, tmp_path_factory):
+    """The class, graded once by the grader running as root and once as a normal user.
+
+    ``isolated`` says whether the submissions were walled off from the teacher's files (root
+    with uid isolation, or Linux namespaces for the normal user).
+    """
+    if request.param == "grader-as-normal-user":
+        return graded_as_normal_user(request)
     paths = build_class(tmp_path_factory.mktemp("hostile"))
     # Children of this test process that existed before grading (e.g. a JupyterLab server a
     # browser test of the same session started) are not the grader's to clean up.
@@ -158,7 +165,33 @@ def graded(tmp_path_factory):
     frame = grading.grade_folder(paths["subs"], paths["csv"], lesson=None, jobs=2,
                                  cell_timeout=TIMEOUT, output_limit=10_000, lang="en", progress=False)
     details = pd.read_csv(grading.details_path(paths["csv"]), dtype=str)
-    return {**paths, "frame": frame.set_index("file"), "details": details, "children_before": before}
+    return {**paths, "frame": frame.set_index("file"), "details": details, "children_before": before,
+            "isolated": ROOT}
+
+
+def graded_as_normal_user(request) -> dict:
+    """Grade the class with the grader itself running as uid ``NORMAL_USER`` (``setpriv``)."""
+    import shutil
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("running the grader as a normal user needs root and setpriv (util-linux)")
+    base = Path(tempfile.mkdtemp(prefix="course-hostile-user-"))
+    request.addfinalizer(lambda: subprocess.run(["rm", "-rf", "--", str(base)], check=False))
+    base.chmod(0o755)
+    paths = build_class(base)
+    subprocess.run(["chown", "-R", f"{NORMAL_USER}:{NORMAL_USER}", str(base)], check=True)
+    result = as_normal_user(
+        "from course.teacher.sandbox import namespaces\n"
+        f"frame = grading.grade_folder({str(paths['subs'])!r}, {str(paths['csv'])!r}, lesson=None, jobs=2,"
+        f" cell_timeout={TIMEOUT}, output_limit=10_000, lang='en', progress=False)\n"
+        f"frame.to_pickle({str(base / 'frame.pkl')!r})\n"
+        "print('isolated', namespaces.available())\n")
+    assert result.returncode == 0, result.stderr[-3000:]
+    frame = pd.read_pickle(base / "frame.pkl")
+    (base / "frame.pkl").unlink()
+    details = pd.read_csv(grading.details_path(paths["csv"]), dtype=str)
+    return {**paths, "frame": frame.set_index("file"), "details": details, "children_before": set(),
+            "isolated": result.stdout.strip().endswith("isolated True")}
 
 
 def row(graded, name):
@@ -272,11 +305,12 @@ def test_monkeypatching_the_checker_changes_nothing(graded):
     assert set(exercise_status(graded, "monkeypatch.ipynb").values()) == {"not_attempted"}
 
 
-@needs_root
 def test_answer_key_and_other_submissions_cannot_be_read(graded):
+    if not graded["isolated"]:
+        pytest.skip("without uid isolation or namespaces the grader cannot hide the key")
     r = row(graded, "read_key.ipynb")
     assert (r["status"], r["total"]) == ("error", 0)
-    assert "PermissionError" in r["detail"] and "1 more code cells" in r["detail"]
+    assert ("PermissionError" in r["detail"] or "FileNotFoundError" in r["detail"]) and "1 more code cells" in r["detail"]
 
 
 def test_writing_into_the_output_folder_changes_no_grade(graded):
@@ -285,8 +319,8 @@ def test_writing_into_the_output_folder_changes_no_grade(graded):
     text = graded["csv"].read_text(encoding="utf-8")
     assert "forged" not in text
     assert row(graded, "right.ipynb")["sha256"] != "forged"
-    if ROOT:
-        assert r["status"] == "error" and "PermissionError" in r["detail"]
+    if graded["isolated"]:
+        assert r["status"] == "error" and ("PermissionError" in r["detail"] or "FileNotFoundError" in r["detail"])
         assert sorted(p.name for p in graded["out"].iterdir()) == ["grades.csv", "grades.details.csv"]
 
 
@@ -529,3 +563,176 @@ def test_links_folders_and_unreadable_entries_get_rows_of_their_own(tmp_path, mo
     assert stream.getvalue() == ""
     for status in ("not_a_file", "unreadable"):
         assert grading.t(f"grading.status.{status}", "zh") != grading.t(f"grading.status.{status}", "en")
+
+
+# -------------------------------------------------------------------------------------------
+# Namespaces: what a submission sees, as root and as a normal user
+# -------------------------------------------------------------------------------------------
+
+STDLIB = ("glob", "sqlite3", "urllib.request", "getpass", "multiprocessing", "asyncio", "ssl",
+          "ctypes", "xml.etree.ElementTree", "email.mime.text", "concurrent.futures", "tomllib",
+          "shutil", "tarfile", "zipfile", "logging.handlers", "http.client", "unittest", "venv")
+PROBE = (
+    "import os, socket, json\n"
+    f"bad = []\nfor name in {STDLIB!r} + ('pandas', 'matplotlib.pyplot', 'ipywidgets'):\n"
+    "    try:\n        __import__(name)\n    except Exception as error:\n        bad.append(name)\n"
+    "open('/tmp/left', 'w').write('x'); open('/dev/shm/left', 'w').write('x')\n"
+    "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=1); net = 'reached'\n"
+    "except OSError as error:\n    net = type(error).__name__\n"
+    "def writable(path):\n    try:\n        open(path, 'w').close(); return True\n    except OSError:\n        return False\n"
+    "log_item = json.dumps({'bad': bad, 'pid': os.getpid(), 'procs': sorted(p for p in os.listdir('/proc') if p.isdigit()),"
+    " 'tmp': sorted(os.listdir('/tmp')), 'net': net, 'seen': [p for p in SECRETS if os.path.exists(p)],"
+    " 'writable': [p for p in WRITE if writable(p)]})")
+NORMAL_USER = 65534
+
+
+def probe(secrets: list[str], write: list[str]) -> dict:
+    import json
+
+    import course
+
+    cells = [f"SECRETS = {secrets!r}\nWRITE = {write!r}", PROBE]
+    task = sandbox.Task("probe", cells, [course.exercises.lesson("00").log_item])
+    outcome, = sandbox.run_many([task], sandbox.Limits(cell_timeout=30), jobs=1)
+    assert outcome.finished and not outcome.errors, (outcome.errors, outcome.output[-2000:])
+    return json.loads(outcome.answers["log_item"]["v"])
+
+
+needs_namespaces = pytest.mark.skipif(not sandbox.namespaces.available(),
+                                      reason="this machine does not allow Linux namespaces")
+
+
+@needs_namespaces
+def test_a_submission_sees_only_its_own_namespaces(tmp_path):
+    secret = tmp_path / "teacher" / "key.ipynb"
+    secret.parent.mkdir()
+    secret.write_text("{}")
+    seen = probe([str(secret), str(Path(__file__)), "/root", os.path.expanduser("~/.bash_history")],
+                 [str(tmp_path / "planted"), sys_prefix_file(), "/etc/planted", "/var/tmp/x"])
+    assert seen["bad"] == []  # every standard-library module and dependency imports
+    assert seen["pid"] == 1 and seen["procs"] == ["1"]  # a /proc of its own processes only
+    work, = (n for n in seen["tmp"] if n != "left")  # its own working folder only
+    assert work.startswith("course-grade-") and "left" in seen["tmp"]
+    assert seen["net"] != "reached"
+    assert seen["seen"] in ([], ["/root"])  # /root, if at all, holds only the bound runtime
+    assert seen["writable"] == ["/var/tmp/x"]  # a private tmpfs; nothing outside is writable
+    assert not (tmp_path / "planted").exists()
+    again = probe([], [])
+    assert len(again["tmp"]) == 2 and work not in again["tmp"]  # /tmp is private and new each time
+
+
+def sys_prefix_file() -> str:
+    import sys
+
+    return os.path.join(sys.prefix, "planted")
+
+
+def as_normal_user(code: str) -> subprocess.CompletedProcess:
+    """Run ``code`` as an unprivileged uid (``setpriv``), in the test environment's Python."""
+    import shutil
+    import sys
+
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv (util-linux) is not installed")
+    script = "import os, sys\nfrom course.teacher import grading, sandbox\n" + code
+    return subprocess.run(["setpriv", f"--reuid={NORMAL_USER}", f"--regid={NORMAL_USER}", "--clear-groups",
+                           sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd="/")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="becoming another user needs root")
+def test_as_a_normal_user_honest_code_runs_and_the_rest_is_hidden(tmp_path):
+    import json
+
+    result = as_normal_user(
+        "import json\nfrom course.teacher.sandbox import namespaces\n"
+        "import course\n"
+        f"cells = ['SECRETS = []\\nWRITE = []', {PROBE!r}]\n"
+        "task = sandbox.Task('p', cells, [course.exercises.lesson('00').log_item])\n"
+        "o, = sandbox.run_many([task], sandbox.Limits(cell_timeout=30), jobs=1)\n"
+        "print(json.dumps([namespaces.available(), o.answers.get('log_item', {}).get('v'), o.errors]))\n")
+    if result.returncode != 0 and "Permission" in result.stderr:
+        pytest.skip(f"the grader cannot run as uid {NORMAL_USER} here: {result.stderr[-300:]}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    available, answer, errors = json.loads(result.stdout.strip().splitlines()[-1])
+    if not available:
+        pytest.skip("this machine does not allow user namespaces to a normal user")
+    seen = json.loads(answer)
+    assert errors == [] and seen["bad"] == [] and seen["pid"] == 1 and seen["procs"] == ["1"]
+    assert seen["net"] != "reached"
+
+
+@needs_namespaces
+def test_nothing_outlives_a_grader_killed_with_sigkill(tmp_path):
+    import signal
+    import sys
+    import time
+
+    marker = MARKER + "-sigkill"
+    subs = tmp_path / "subs"
+    background = ("import os\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
+                  f"        os.execv('/bin/sh', ['sh', '-c', 'while :; do sleep 1; done', {marker!r}])\n"
+                  "    os._exit(0)\nimport time\ntime.sleep(600)")
+    write(insert_after(right(), "log_item", background), subs / "a.ipynb")
+    grader = subprocess.Popen([sys.executable, "-m", "course", "grade", str(subs), "--out",
+                               str(tmp_path / "g.csv"), "--lang", "en", "--timeout", "700"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(600):
+            if _running(marker):
+                break
+            time.sleep(0.1)
+        assert _running(marker), "the background process never started"
+        grader.send_signal(signal.SIGKILL)
+        grader.wait()
+        for _ in range(100):
+            if not _running(marker):
+                break
+            time.sleep(0.1)
+        assert not _running(marker)
+    finally:
+        grader.kill()
+
+
+def _running(marker: str) -> bool:
+    return any(_cmdline_has(p, marker) for p in Path("/proc").iterdir() if p.name.isdigit())
+
+
+def test_fake_progress_messages_do_not_extend_the_notebook_limit():
+    import course
+
+    fake = ("import os, stat, time\nfds = []\nfor fd in map(int, os.listdir('/proc/self/fd')):\n"
+            "    try:\n        fds += [fd] if fd > 2 and stat.S_ISFIFO(os.fstat(fd).st_mode) else []\n"
+            "    except OSError:\n        pass\n"
+            "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\n"
+            "for i in range(1, 40):\n    for fd in fds:\n        try:\n"
+            "            os.write(fd, b'{\"cell\": %d}\\n' % i)\n        except OSError:\n            pass\n"
+            "    time.sleep(0.5)")
+    cells = [fake] + ["x = 1"] * 40
+    task = sandbox.Task("fake", cells, [course.exercises.lesson("00").log_item])
+    outcome, = sandbox.run_many([task], sandbox.Limits(cell_timeout=1, notebook_timeout=3), jobs=1)
+    assert outcome.killed and outcome.notebook_timeout and not outcome.finished
+    assert outcome.seconds < 15  # the fake progress alone would have kept it running 20 s
+
+
+def test_uids_with_an_account_or_a_process_are_never_claimed():
+    assert isolation.has_account(0)
+    assert os.getuid() in isolation.used_uids()
+    if os.geteuid() == 0:
+        uids, locks = isolation.claim_uids(3)
+        try:
+            busy = isolation.used_uids()
+            assert not [u for u in uids if u in busy or isolation.has_account(u)]
+        finally:
+            for fd in locks:
+                os.close(fd)
+
+
+@pytest.mark.parametrize("option, value", [("--timeout", "1e300"), ("--timeout", "nan"), ("--timeout", "-1"),
+                                           ("--timeout", "0"), ("--jobs", "0"), ("--jobs", "100000"),
+                                           ("--output-limit", "1e3"), ("--notebook-timeout", "inf")])
+def test_limits_must_be_finite_positive_and_bounded(option, value, capsys):
+    from course.cli import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["grade", "subs", option, value])
+    assert value in capsys.readouterr().err

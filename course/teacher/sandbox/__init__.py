@@ -40,13 +40,14 @@ What crosses the pipe is only data the grader judges strictly by type and value 
 typing that answer into the notebook. So tampering in the child (patching the checker,
 redefining equality) cannot raise a score, and cannot touch another submission.
 
-Without root the child runs as the teacher's own user: the process, session, limits,
-timeouts, output cap, background clean-up and judging outside the child all hold, but
-the submission can read and write whatever the teacher can. Grade as root (the children
-then switch to unprivileged uids) or inside a container or an account that holds nothing
-else. In both cases a child starts as a copy of the grader's memory: what the grader had
-read before forking it (other submissions' code, finished rows) is not secret from it,
-though nothing it does there reaches the grader. There is no network isolation.
+On Linux each child also runs in namespaces of its own (:mod:`.namespaces`: pid, mount,
+network, IPC, and user when the grader is not root): it sees only its working folder,
+private temporary folders, its own processes and the runtime read-only; it has no network,
+and nothing it starts outlives it, even when the grader is killed with SIGKILL. Where the
+machine does not allow namespaces (:func:`.namespaces.available`), ``course grade`` says so
+and children run as above without them: as root under uids of their own, otherwise as the
+teacher. A child starts as a copy of the grader's memory: what the grader had read before
+forking it is not secret from it, though nothing it does there reaches the grader.
 
 >>> outcome, = run_many([Task("demo", ["x = 6 * 7", "1 / 0"], [])], Limits(cell_timeout=5))
 >>> outcome.finished, outcome.errors
@@ -54,11 +55,12 @@ though nothing it does there reaches the grader. There is no network isolation.
 """
 from __future__ import annotations
 
+from . import namespaces
 from .isolation import UID_BASE, UID_RANGE, claim_uids, is_isolated, remove_tree, supported, unreadable_for_children
 from .pool import run_many
 from .prewarm import load_chart_fonts, prewarm
 from .tasks import CellTimeout, IsolationError, Limits, Outcome, Task
 
-__all__ = ["UID_BASE", "UID_RANGE", "CellTimeout", "IsolationError", "Limits", "Outcome", "Task",
+__all__ = ["UID_BASE", "namespaces", "UID_RANGE", "CellTimeout", "IsolationError", "Limits", "Outcome", "Task",
            "claim_uids", "is_isolated", "load_chart_fonts", "prewarm", "remove_tree", "run_many",
            "supported", "unreadable_for_children"]

@@ -16,6 +16,7 @@ import tempfile
 import types
 from pathlib import Path
 
+from . import namespaces
 from .isolation import _PR_SET_PDEATHSIG, libc
 from .tasks import CellTimeout, Limits, Task
 
@@ -23,31 +24,43 @@ _KEEP_ENV = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "COURSE_LAN
 
 
 def child_main(task: Task, limits: Limits, workdir: str, msg_w: int, out_w: int, wire_source: str,
-               uid: int | None, parent: int) -> None:  # pragma: no cover
-    """Everything a child does; it never returns (``os._exit``)."""
+               uid: int | None, parent: int, contain: tuple | None = None) -> None:  # pragma: no cover
+    """Everything a child does; it never returns (``os._exit``).
+
+    ``contain`` is ``(empty folder for the new root, runtime paths)`` to run the notebook in
+    namespaces of its own (:mod:`.namespaces`), or None.
+    """
     import fcntl
     import resource
 
     code = 0
     try:
         os.setsid()
+        libc().prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:
+            raise SystemExit
         gc.freeze()
         msg_w = fcntl.fcntl(msg_w, fcntl.F_DUPFD, 3)
         _redirect(fcntl.fcntl(out_w, fcntl.F_DUPFD, 3))
         os.closerange(3, msg_w)
         os.closerange(msg_w + 1, max(resource.getrlimit(resource.RLIMIT_NOFILE)[0], 1024))
+        alive = namespaces.enter(contain[0], workdir, contain[1], limits.file_size_mb) if contain else None
         os.chdir(workdir)
         _environment(workdir)
-        _set_limits(limits, len(task.cells), uid is not None)
-        if uid is not None:
+        _set_limits(limits, len(task.cells), uid is not None or alive is not None)
+        if alive is not None:
+            namespaces.drop(uid)
+        elif uid is not None:
             os.setgroups([])
             os.setresgid(uid, uid, uid)
             os.setresuid(uid, uid, uid)
-            if 0 in os.getresuid():
-                raise PermissionError("still root")
-        libc().prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() != parent:
+        if uid is not None and 0 in os.getresuid():
+            raise PermissionError("still root")
+        libc().prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # a change of uid clears it
+        if (os.getppid() != parent) if alive is None else not namespaces.still_watched(alive):
             raise SystemExit
+        if alive is not None:
+            os.close(alive)
         os.umask(0o077)
         encoders = _private_encoders(task.exercises, wire_source, limits.message_limit)
         _run_cells(task.cells, encoders, _sender(msg_w, json.dumps), limits.cell_timeout, json.dumps)

@@ -60,11 +60,16 @@ def unreadable_for_children(paths: Iterable[str]) -> list[str]:
 
 def _unreadable_as(uid: int, paths: list[str]) -> list[str]:
     """Which of ``paths`` the user ``uid`` could not read (checked in a forked helper process)."""
+    from . import namespaces
+
     read, write = os.pipe()
+    root, work = namespaces_root(), tempfile.mkdtemp(prefix="course-grade-")
     pid = os.fork()
     if pid == 0:  # pragma: no cover - helper process
         try:
             os.close(read)
+            if namespaces.available():  # checked where a child reads them: in its namespaces
+                namespaces.enter(root, work, namespaces.runtime_paths())
             os.setgroups([])
             os.setresgid(uid, uid, uid)
             os.setresuid(uid, uid, uid)
@@ -76,6 +81,9 @@ def _unreadable_as(uid: int, paths: list[str]) -> list[str]:
     with os.fdopen(read, "rb") as handle:
         data = handle.read()
     os.waitpid(pid, 0)
+    for folder in (root, work):
+        with contextlib.suppress(OSError):
+            os.rmdir(folder)
     try:
         return json.loads(data)
     except ValueError:
@@ -92,7 +100,9 @@ def is_isolated() -> bool:
     Otherwise children run as the teacher, and ``course grade`` says so.
     """
     if os.geteuid() != 0:
-        return False
+        from . import namespaces
+
+        return namespaces.available()
     import sysconfig
 
     from ...core.resources import data_dir
@@ -119,7 +129,10 @@ def claim_uids(count: int) -> tuple[list[int], list[int]]:
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o077:
         raise IsolationError(UID_BASE)
     uids, locks = [], []
+    busy = used_uids()
     for uid in range(UID_BASE, UID_BASE + UID_RANGE):
+        if uid in busy or has_account(uid):
+            continue
         fd = os.open(folder / str(uid), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -133,6 +146,38 @@ def claim_uids(count: int) -> tuple[list[int], list[int]]:
     for fd in locks:
         os.close(fd)
     raise IsolationError(UID_BASE + UID_RANGE)
+
+
+def namespaces_root() -> str:
+    """An empty folder to mount a child's root on (in its own mount namespace only)."""
+    return tempfile.mkdtemp(prefix="course-grade-root-")
+
+
+def has_account(uid: int) -> bool:
+    """Whether ``uid`` names a user or a group of this system (then it is never used for a child).
+
+    >>> has_account(0)
+    True
+    """
+    import grp
+    import pwd
+
+    for lookup in (pwd.getpwuid, grp.getgrgid):
+        with contextlib.suppress(KeyError, OverflowError):
+            lookup(uid)
+            return True
+    return False
+
+
+def used_uids() -> set[int]:
+    """Every uid and gid (real, effective, saved, file system) of a running process."""
+    used = set()
+    for entry in os.listdir("/proc"):
+        with contextlib.suppress(OSError, ValueError):
+            for line in Path(f"/proc/{entry}/status").read_text().splitlines():
+                if line.startswith(("Uid:", "Gid:")):
+                    used.update(int(v) for v in line.split()[1:])
+    return used
 
 
 def remove_workdirs(uid: int) -> None:

@@ -13,6 +13,7 @@ from collections import deque
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from . import namespaces
 from .child import child_main
 from .isolation import (
     claim_uids,
@@ -25,16 +26,21 @@ from .isolation import (
     remove_workdirs,
     subreaper,
 )
-from .tasks import IsolationError, Limits, Outcome, Task
+from .tasks import Limits, Outcome, Task
 
 _READ = 65536
 
 
 def run_many(tasks: Iterable[Task], limits: Limits = Limits(), jobs: int | None = None,
-             isolate: bool | None = None) -> Iterator[Outcome]:
-    """Run every task in a child of its own, ``jobs`` at a time; yield outcomes as they finish."""
+             isolate: bool | None = None, contain: bool | None = None) -> Iterator[Outcome]:
+    """Run every task in a child of its own, ``jobs`` at a time; yield outcomes as they finish.
+
+    ``isolate``: a uid of its own per child (root only); ``contain``: namespaces of its own
+    (:mod:`.namespaces`); both default to what this machine allows.
+    """
     jobs = max(1, jobs or os.cpu_count() or 1)
-    isolate = is_isolated() if isolate is None else isolate
+    isolate = (os.geteuid() == 0 and is_isolated()) if isolate is None else isolate
+    contain = namespaces.available() if contain is None else contain
     if isolate and os.geteuid() != 0:
         raise PermissionError("isolation by uid needs root")
     import IPython.core.inputtransformer2  # noqa: F401 - what every child needs, loaded here
@@ -43,6 +49,7 @@ def run_many(tasks: Iterable[Task], limits: Limits = Limits(), jobs: int | None 
 
     wire_source = Path(wire.__file__).read_text(encoding="utf-8")
     pool = _Pool(jobs, limits, isolate, wire_source)
+    pool.contain = contain
     try:
         pool.start()
         yield from pool.run(deque(tasks))
@@ -59,7 +66,9 @@ class _Child:
         self.started = time.monotonic()
         per_cell = 2 * limits.cell_timeout + limits.grace
         self.deadline = self.started + per_cell + 5
-        self.last_deadline = self.started + (len(task.cells) + 2) * per_cell + 5
+        # from the parent's clock: no message of the child moves this one
+        self.last_deadline = self.started + min(limits.notebook_timeout,
+                                                (len(task.cells) + 2) * per_cell + 5)
         self.last_cell = -1
         self.buffer = bytearray()
         self.message_bytes = 0
@@ -80,16 +89,20 @@ class _Pool:
         self.subreaper_before = 0
         self.uids: list[int] = []
         self.locks: list[int] = []
+        self.contain = False
+        self.root = ""
+        self.contained: tuple | None = None
 
     def start(self) -> None:
         self.subreaper_before = subreaper(True)
         self.preexisting = set(my_children())
         if self.isolate:
-            self.uids, self.locks = claim_uids(self.jobs)
+            self.uids, self.locks = claim_uids(self.jobs)  # unused uids only: no account, no process
             for uid in self.uids:
-                if not kill_uid(uid):  # what an interrupted run left behind
-                    raise IsolationError(uid)
                 remove_workdirs(uid)
+        if self.contain:
+            self.root = tempfile.mkdtemp(prefix="course-grade-root-")
+            self.contained = (self.root, namespaces.runtime_paths())
 
     def run(self, pending: deque) -> Iterator[Outcome]:
         while pending or self.running:
@@ -115,7 +128,7 @@ class _Pool:
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child, which always ends in os._exit
             child_main(task, self.limits, child.workdir, msg_w, out_w, self.wire_source, uid,
-                        os.getppid())
+                        os.getppid(), self.contained if self.contain else None)
         os.close(msg_w)
         os.close(out_w)
         child.pid, child.msg_fd, child.out_fd = pid, msg_r, out_r
@@ -130,7 +143,7 @@ class _Pool:
     # -- watching ------------------------------------------------------------------------
     def _wait(self) -> list[_Child]:
         now = time.monotonic()
-        soonest = min(c.deadline for c in self.running.values())
+        soonest = min(min(c.deadline, c.last_deadline) for c in self.running.values())
         for key, _ in self.selector.select(timeout=min(0.5, max(0.0, soonest - now))):
             child, what = key.data
             if what == "exit":
@@ -141,8 +154,9 @@ class _Pool:
                 self._read_output(child, child.out_fd)
         now = time.monotonic()
         for child in self.running.values():
-            if not child.exited and now > child.deadline:
+            if not child.exited and now > min(child.deadline, child.last_deadline):
                 child.outcome.killed = True
+                child.outcome.notebook_timeout = now > child.last_deadline
                 kill_group(child.pid)
         return [c for c in self.running.values() if c.exited]
 
@@ -263,3 +277,5 @@ class _Pool:
         for fd in self.locks:
             os.close(fd)
         self.locks = []
+        if self.root:
+            discard(self.root)

@@ -19,6 +19,7 @@ class Limits:
     processes: int = 64
     message_limit: int = 8_000_000
     grace: float = 2.0
+    notebook_timeout: float = 600.0   # seconds for the whole notebook, from the parent's clock
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Outcome:
     answers: dict = field(default_factory=dict)     # {variable: encoded answer}
     finished: bool = False                          # ran past the last cell
     killed: bool = False                            # killed at the hard deadline
+    notebook_timeout: bool = False                  # killed at the whole notebook's limit
     exit_code: int | None = None
     exit_signal: int | None = None
     output: bytes = b""
