@@ -72,12 +72,12 @@ if TYPE_CHECKING:
 HEAD = ["file", "sha256", "lesson"]
 TAIL = ["total", "max", "status", "detail", "output_truncated", "seconds", "graded_at"]
 DETAIL_COLUMNS = ["file", "sha256", "exercise", "status", "points", "max_points", "reason"]
-#: Added to the details so a class report can count answers and mistakes (older tables lack them).
-DETAIL_EXTRA = ["answer", "mistake", "message"]
+DETAIL_EXTRA = ["answer", "mistake", "message", "language"]  #: for report and feedback; older tables lack them
 ANSWER_LIMIT = 200
 STATUSES = ("ok", "error", "timeout", "exit", "not_a_notebook", "no_lesson", "not_a_file", "unreadable")
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_OUTPUT_LIMIT = 100_000
+DEFAULT_NOTEBOOK_TIMEOUT = 600.0
 
 
 def details_path(out_csv: Path) -> Path:
@@ -133,7 +133,9 @@ def status_of(outcome: sandbox.Outcome) -> str:
 def describe_outcome(outcome: sandbox.Outcome, limits: sandbox.Limits, lang: str | None) -> str:
     """A short account of what went wrong, in the teacher's language ("" if nothing)."""
     parts = []
-    if outcome.killed:
+    if outcome.killed and outcome.notebook_timeout:
+        parts.append(t("grading.detail.notebook_killed", lang, seconds=_seconds(limits.notebook_timeout)))
+    elif outcome.killed:
         parts.append(t("grading.detail.killed", lang, cell=outcome.cells_started,
                        seconds=_seconds(limits.cell_timeout)))
     elif not outcome.finished:
@@ -229,7 +231,8 @@ def grade_row(submission: Submission, exercises: list, outcome: sandbox.Outcome 
     for result in results:
         row[result["exercise"]] = result["points"]
     row["total"] = sum(r["points"] for r in results)
-    details = [{"file": submission.name, "sha256": submission.sha256, **r} for r in results]
+    details = [{"file": submission.name, "sha256": submission.sha256, "language": submission.language, **r}
+               for r in results]
     return row, details
 
 
@@ -273,7 +276,7 @@ class ProgressBar:
 def grade_folder(folder: str | Path, out_csv: str | Path, *, lesson: str | int | None = None,
                  jobs: int | None = None, cell_timeout: float = DEFAULT_TIMEOUT,
                  output_limit: int = DEFAULT_OUTPUT_LIMIT, lang: str | None = None,
-                 progress: TextIO | bool | None = None,
+                 notebook_timeout: float = DEFAULT_NOTEBOOK_TIMEOUT, progress: TextIO | bool | None = None,
                  assignment: str | Path | None = None) -> pd.DataFrame:
     """Grade every submission in ``folder`` into ``out_csv``; return the whole table.
 
@@ -282,7 +285,7 @@ def grade_folder(folder: str | Path, out_csv: str | Path, *, lesson: str | int |
 
     Submissions already in ``out_csv`` (same file name and SHA-256) are not graded again.
     ``jobs`` (default: the number of cores) submissions run at once; ``cell_timeout`` is in
-    seconds per cell; ``output_limit`` in bytes of output kept per submission; ``progress``
+    seconds per cell, ``notebook_timeout`` per notebook; ``output_limit`` in bytes of output kept per submission; ``progress``
     is the stream for the progress bar (default: standard error; ``False`` for none).
     Returns a ``pandas.DataFrame`` of ``out_csv``.
     """
@@ -309,7 +312,7 @@ def grade_folder(folder: str | Path, out_csv: str | Path, *, lesson: str | int |
     todo = [s for s in submissions if not table.has({"file": s.name, "sha256": s.sha256})]
     stream = None if progress is False else (progress or sys.stderr)
     bar = ProgressBar(len(todo), lang, stream) if stream is not None else None
-    limits = sandbox.Limits(cell_timeout=cell_timeout, output_limit=output_limit)
+    limits = sandbox.Limits(cell_timeout=cell_timeout, output_limit=output_limit, notebook_timeout=notebook_timeout)
 
     def record(submission, outcome):
         lesson_exercises = exercises[submission.lesson] if outcome is not None else []
@@ -374,13 +377,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         require_linux(lang)
         check_out(Path(args.out), lang)
-        if not sandbox.is_isolated():
-            print(t("grading.not_isolated", lang), file=sys.stderr)
+        for key, fine in (("no_namespaces", sandbox.namespaces.available()), ("not_isolated", sandbox.is_isolated())):
+            print("" if fine else t(f"grading.{key}", lang), end="" if fine else "\n", file=sys.stderr)
         _warn_unreadable(lang)
         frame = grade_folder(args.submissions, args.out, lesson=args.lesson, jobs=args.jobs,
                              cell_timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
                              output_limit=DEFAULT_OUTPUT_LIMIT if args.output_limit is None else args.output_limit,
-                             lang=lang,
+                             lang=lang, notebook_timeout=args.notebook_timeout or DEFAULT_NOTEBOOK_TIMEOUT,
                              assignment=getattr(args, "assignment", None))
     except GradingError as error:
         print(error, file=sys.stderr)
@@ -391,6 +394,7 @@ def run(args: argparse.Namespace) -> int:
     counts = frame["status"].value_counts()
     summary = ", ".join(f"{t(f'grading.status.{s}', lang)} {counts[s]}" for s in STATUSES if s in counts)
     print(t("grading.summary", lang, n=len(frame), out=args.out, counts=summary))
-    return 0
+    from .marks import after_grading  # --marks: the teacher's marks, applied on top, never into the table
+    return after_grading(args, details_path(Path(args.out)), lang)
 
 

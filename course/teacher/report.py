@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..core.errors import TeacherError
 from ..core.i18n import language, t
 from ..display.charts import render_png
 from ..display.fonts import use_chinese_font
+from .classdata import open_exercise_ids, read_tables_at
 from .grading import details_path
+from .marks import changes, load
 from .notebooks import run_command
 
 if TYPE_CHECKING:
@@ -46,16 +47,8 @@ TOP = 5
 
 
 def read_tables(grades_csv: Path, lang: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The grade table and its details table; TeacherError (in the teacher's language) if unreadable."""
-    grades_csv = Path(grades_csv)
-    try:
-        grades = pd.read_csv(grades_csv, dtype=str, keep_default_na=False)
-        details = pd.read_csv(details_path(grades_csv), dtype=str, keep_default_na=False)
-    except (OSError, ValueError) as error:
-        raise TeacherError(t("report.error_read", lang, path=grades_csv, problem=type(error).__name__)) from None
-    if not {"file", "total", "max", "status"} <= set(grades) or not {"file", "exercise", "status"} <= set(details):
-        raise TeacherError(t("report.error_columns", lang, path=grades_csv))
-    return grades, details
+    """The grade table and its details table (beside it); TeacherError (in the teacher's language) if unreadable."""
+    return read_tables_at(grades_csv, details_path(grades_csv), lang)
 
 
 def shares(details: pd.DataFrame) -> pd.DataFrame:
@@ -143,7 +136,7 @@ def _image(out: Path, name: str, figure, alt: str) -> str:
 
 
 def report_html(grades: pd.DataFrame, details: pd.DataFrame, out: Path, lang: str,
-                open_ids: set[str] = frozenset()) -> str:
+                open_ids: set[str] = frozenset(), changed: pd.DataFrame | None = None) -> str:
     """The report page (its two charts are written into ``out`` beside it)."""
     table = shares(details)
     shown = (100 * table).round(0).astype(int).rename(columns=lambda s: t(f"report.status.{s}", lang) + " %")
@@ -165,6 +158,10 @@ def report_html(grades: pd.DataFrame, details: pd.DataFrame, out: Path, lang: st
         ("report.h_shared", f'<p>{html.escape(t("report.shared_note", lang))}</p>'
                             + _table_html(same, t("report.none_shared", lang))),
     ]
+    if changed is not None:  # --marks: who got which mark, old -> new, and why
+        shown_changes = changed.assign(kind=changed["kind"].map(lambda k: t(f"report.kind.{k}", lang)))
+        shown_changes.columns = [t(f"report.col.{c}", lang) for c in shown_changes.columns]
+        sections.append(("report.h_marks", _table_html(shown_changes, t("report.none_marks", lang))))
     body = "".join(f"<section><h2>{html.escape(t(key, lang))}</h2>{content}</section>" for key, content in sections)
     title = html.escape(t("report.title", lang, n=len(grades)))
     return (f'<!DOCTYPE html><html lang="{"zh-Hans" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
@@ -173,20 +170,18 @@ def report_html(grades: pd.DataFrame, details: pd.DataFrame, out: Path, lang: st
             f'border-bottom:1px solid #ddd}}</style></head><body><h1>{title}</h1>{body}</body></html>\n')
 
 
-def open_exercise_ids() -> set[str]:
-    """Ids of the exercises whose answers are free text."""
-    from .. import exercises
+def write_report(grades_csv: Path, out: Path, lang: str, marks_file: Path | None = None) -> Path:
+    """Write ``out/index.html`` and its charts; returns the page's path.
 
-    return {e.id for n in exercises.lessons() for e in exercises.lesson(n) if e.open_ended}
-
-
-def write_report(grades_csv: Path, out: Path, lang: str) -> Path:
-    """Write ``out/index.html`` and its charts; returns the page's path."""
-    grades, details = read_tables(grades_csv, lang)
+    With ``marks_file`` (see :mod:`.marks`) the scores include the teacher's marks and the page
+    lists every mark and override: file, exercise, old → new points, comment and reason.
+    """
+    grades, details, marks = load(grades_csv, details_path(grades_csv), marks_file, lang)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     page = out / "index.html"
-    page.write_text(report_html(grades, details, out, lang, open_exercise_ids()), encoding="utf-8")
+    changed = changes(marks) if marks_file is not None else None
+    page.write_text(report_html(grades, details, out, lang, open_exercise_ids(), changed), encoding="utf-8")
     return page
 
 
@@ -194,7 +189,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     """``course report GRADES.csv --out DIR``."""
     def action(args):
         with language(args.lang):
-            page = write_report(Path(args.grades), Path(args.out), args.lang)
+            marks_file = Path(args.marks) if getattr(args, "marks", None) else None
+            page = write_report(Path(args.grades), Path(args.out), args.lang, marks_file)
             print(t("report.done", args.lang, page=page))
         return 0
 

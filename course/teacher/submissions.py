@@ -21,6 +21,7 @@ NO_HASH = "none"  # the sha256 of an entry that is not a readable file
 
 
 LESSON_CALL = re.compile(r"""exercises\s*\.\s*lesson\(\s*["']?(\d{1,2})["']?\s*\)""")
+LANGUAGE_CALL = re.compile(r"""set_language\(\s*["'](zh|en)["']\s*\)""")
 
 
 
@@ -34,6 +35,7 @@ class Submission:
     lesson: str | None = None
     problem: str | None = None       # a status when the file cannot run
     detail: str = ""
+    language: str = ""               # of the lesson: its ``course.set_language(...)`` call ("" if none)
 
 
 def find_submissions(folder: Path, exclude: tuple = ()) -> list[Path]:
@@ -73,6 +75,19 @@ def infer_lesson(cells: list[str]) -> str | None:
         if match:
             return f"{int(match.group(1)):02d}"
     return None
+
+
+def infer_language(cells: list[str]) -> str:
+    """The language of the first ``course.set_language("zh"|"en")`` call of the code cells ("" if none).
+
+    >>> infer_language(['import course', 'course.set_language("en")']), infer_language(['x = 1'])
+    ('en', '')
+    """
+    for source in cells:
+        match = LANGUAGE_CALL.search(source)
+        if match:
+            return match.group(1)
+    return ""
 
 
 def code_cells(text: str) -> list[str]:
@@ -139,6 +154,7 @@ def read_submission(path: Path, lesson: str | None = None, lang: str | None = No
     if submission.problem is None:
         from ..exercises import lessons
 
+        submission.language = infer_language(submission.cells)
         submission.lesson = lesson or infer_lesson(submission.cells)
         if submission.lesson is None:
             submission.problem, submission.detail = "no_lesson", t("grading.detail.no_lesson", lang)
