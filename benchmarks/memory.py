@@ -16,8 +16,15 @@ what the course needs (pandas, matplotlib, law texts, tables); from the second
 round on, the figure must stay flat: a steady growth per round means something
 is kept per run (open figures, a cache keyed by call, a list that is appended to).
 
-The per-notebook figures on a fresh kernel and the peak of the whole-course run
-are printed by ``benchmarks/course.py``; grading a class: ``benchmarks/grading.py``.
+Then (unless ``--skip-peaks``) each lesson runs alone in a **fresh** kernel, and its peak
+resident memory (``VmHWM`` from ``/proc/<pid>/status``) is printed against a floor measured
+in the same run: a fresh kernel that only imports pandas and matplotlib.pyplot. The targets
+printed beside each ratio: 1.2× the floor, 1.5× for lesson 02 (it compresses the law texts
+with lzma). Cells are sent with their id in the request's metadata (``cellId``), as
+JupyterLab sends them, so widgets see which cell made them (``course.widgets.lifetime``).
+
+Timings per notebook on a fresh kernel: ``benchmarks/course.py``; grading a class:
+``benchmarks/grading.py``.
 """
 from __future__ import annotations
 
@@ -46,6 +53,92 @@ _bench = _course_benchmark()
 find_notebooks, label, process_rss_mib = _bench.find_notebooks, _bench.label, _bench.process_rss_mib
 
 
+FLOOR = "import pandas, matplotlib.pyplot"
+TARGETS = {"02": 1.5}     # lesson -> allowed peak / floor; every other lesson: DEFAULT_TARGET
+DEFAULT_TARGET = 1.2
+
+
+class CellIdClient(NotebookClient):
+    """A notebook client that names each cell in its request, as JupyterLab does (``cellId``)."""
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        session = self.kc.session
+        send = type(session).msg
+
+        def msg(msg_type, content=None, parent=None, header=None, metadata=None):
+            if msg_type == "execute_request" and cell.get("id"):
+                metadata = {**(metadata or {}), "cellId": cell["id"]}
+            return send(session, msg_type, content, parent, header, metadata)
+
+        session.msg = msg
+        try:
+            return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        finally:
+            del session.msg
+
+
+def target(path: Path) -> float:
+    """The allowed peak over the floor for the lesson at ``path``.
+
+    >>> target(Path("notebooks/zh/02-too-much-data.ipynb")), target(Path("notebooks/en/05-x.ipynb"))
+    (1.5, 1.2)
+    """
+    return TARGETS.get(path.stem[:2], DEFAULT_TARGET)
+
+
+def start_kernel() -> tuple[KernelManager, int]:
+    """A fresh python3 kernel (its stderr silenced) and its process id."""
+    km = KernelManager(kernel_name="python3")
+    with open(os.devnull, "w") as quiet:
+        km.start_kernel(stderr=quiet)
+    return km, km.provisioner.process.pid
+
+
+def _short_error(exc: Exception) -> str:
+    """The error's kind and the last line of its message.
+
+    >>> _short_error(ValueError("first\\nlast"))
+    'ValueError: last'
+    """
+    lines = str(exc).strip().splitlines() or [""]
+    return f"{type(exc).__name__}: {lines[-1][:160]}"
+
+
+def fresh_peak(nb: nbformat.NotebookNode) -> tuple[float | None, str]:
+    """Peak resident memory (MiB, ``VmHWM``) of a fresh kernel that runs ``nb``; an error's name or ""."""
+    km, pid = start_kernel()
+    error = ""
+    try:
+        try:
+            CellIdClient(nb, km=km, timeout=600).execute()
+        except Exception as exc:  # reported, the run goes on
+            error = _short_error(exc)
+        return process_rss_mib(pid, "VmHWM"), error
+    finally:
+        km.shutdown_kernel(now=True)
+
+
+def peaks(notebooks: list[Path]) -> list[str]:
+    """Print each lesson's peak on a fresh kernel against the floor kernel; the lessons that failed."""
+    floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR)])
+    floors = [fresh_peak(floor_nb)[0], fresh_peak(floor_nb)[0]]
+    floor = min(m for m in floors if m) if any(floors) else None
+    print(f"\nfloor (fresh kernel, {FLOOR}): peaks {floors} MiB; the lower one is the floor")
+    failed, over = [], []
+    for path in notebooks:
+        peak, error = fresh_peak(in_folder(nbformat.read(path, as_version=4), path.parent))
+        ratio = peak / floor if peak and floor else float("nan")
+        mark = "ok" if ratio <= target(path) else "OVER"
+        if mark == "OVER":
+            over.append(label(path))
+        if error:
+            failed.append(f"{label(path)} (fresh kernel): {error}")
+        print(f"peak  {label(path):<32} {peak or float('nan'):8.1f} MiB  {ratio:5.2f}x floor  "
+              f"(target {target(path):.1f}x: {mark})", flush=True)
+    print("lessons over their target:", ", ".join(over) or "none")
+    return failed
+
+
 def in_folder(nb: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
     """A copy of ``nb`` whose first cell moves the kernel into ``folder``.
 
@@ -60,6 +153,8 @@ def in_folder(nb: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
 TRACE_START = "import tracemalloc as _tm; _tm.start(10); _snap = _tm.take_snapshot()"
 TRACE_REPORT = """\
 _diff = _tm.take_snapshot().compare_to(_snap, "traceback")
+print(f"traced Python objects: {sum(s.size_diff for s in _diff) / 2**20:+.2f} MiB, "
+      f"{sum(s.count_diff for s in _diff):+d} blocks since the first round; the 10 largest growths:")
 for _stat in _diff[:10]:
     _frames = [f for f in _stat.traceback.format() if not f.startswith("    ")]
     print(f"{_stat.size_diff / 1024:+9.1f} KiB {_stat.count_diff:+7d} blocks", *_frames[-3:], sep="\\n    ")
@@ -80,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--trace", action="store_true",
                         help="trace allocations after the first round; print the 10 largest growths")
+    parser.add_argument("--skip-peaks", action="store_true",
+                        help="skip each lesson's peak on a fresh kernel against the floor kernel")
     args = parser.parse_args(argv)
 
     os.environ["COURSE_PROGRESS_FILE"] = str(Path(tempfile.mkdtemp()) / "progress.json")
@@ -89,10 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         print("no notebooks found")
         return 1
 
-    km = KernelManager(kernel_name="python3")
-    with open(os.devnull, "w") as quiet:
-        km.start_kernel(stderr=quiet)
-    pid = km.provisioner.process.pid
+    km, pid = start_kernel()
     failed = []
     ends = []
     try:
@@ -101,9 +195,9 @@ def main(argv: list[str] | None = None) -> int:
             for path in notebooks:
                 nb = in_folder(nbformat.read(path, as_version=4), path.parent)
                 try:
-                    NotebookClient(nb, km=km, timeout=600).execute()
+                    CellIdClient(nb, km=km, timeout=600).execute()
                 except Exception as exc:  # reported, the run goes on
-                    failed.append(f"{label(path)}: {type(exc).__name__}")
+                    failed.append(f"{label(path)}: {_short_error(exc)}")
                 print(f"round {round_number}  {label(path):<32} {process_rss_mib(pid):8.1f} MiB",
                       flush=True)
             ends.append(process_rss_mib(pid))
@@ -121,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         growth = (ends[-1] - ends[0]) / (len(ends) - 1)
         print(f"growth per round after the first: {growth:+.1f} MiB "
               f"({len(notebooks)} notebooks per round); peak {peak} MiB")
+    if not args.skip_peaks:
+        failed += peaks(notebooks)
     if failed:
         print("FAILED:", "; ".join(failed))
     return 1 if failed else 0

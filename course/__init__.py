@@ -38,6 +38,7 @@ __all__ = ["set_language", "get_language", "t", *PARTS]
 
 def __getattr__(name: str):
     if name in PARTS:
+        importlib.import_module(".display", __name__)   # first: a lesson's tables get named headers
         module = importlib.import_module(f".{name}", __name__)
         globals()[name] = module
         return module

@@ -9,7 +9,10 @@
     course nbgrader OUT --lesson 02        # teacher: an nbgrader source assignment
     course grade SUBMISSIONS --out grades.csv
     course exercises --lesson 02           # teacher: the exercise ids to assign
-    course report grades.csv --out DIR     # teacher: the class report
+    course report grades.csv --out DIR     # teacher: the class report [--marks marks.csv]
+    course open-answers grades.csv --out DIR   # teacher: free-text answers to mark, marks.csv
+    course feedback grades.csv --out DIR   # teacher: one HTML page per student [--with-solutions]
+    course export grades.csv --format canvas --roster roster.csv --out gradebook.csv
     course book OUT                        # the lessons, executed, as a static site
 
 Each sub-command names its handler as ``"module:function"``; the module is imported only
@@ -85,7 +88,29 @@ def _teacher_commands(subparsers) -> None:
     report = _command(subparsers, "report", "course.teacher.report:cmd_report", "report.help")
     report.add_argument("grades", metavar="GRADES.csv", help=both("report.help_grades"))
     report.add_argument("--out", required=True, help=both("report.help_out"))
+    report.add_argument("--marks", default=None, help=both("marks.help"))
     _lang(report, "teacher.help_lang", default=get_language())
+
+    answers = _command(subparsers, "open-answers", "course.teacher.open_marking:cmd_open_answers", "openans.help")
+    answers.add_argument("grades", metavar="GRADES.csv", help=both("report.help_grades"))
+    answers.add_argument("--out", required=True, help=both("report.help_out"))
+    _lang(answers, "teacher.help_lang", default=get_language())
+
+    feedback = _command(subparsers, "feedback", "course.teacher.feedback_files:cmd_feedback", "feedback.help")
+    feedback.add_argument("grades", metavar="GRADES.csv", help=both("report.help_grades"))
+    feedback.add_argument("--out", required=True, help=both("feedback.help_out"))
+    feedback.add_argument("--marks", default=None, help=both("marks.help"))
+    feedback.add_argument("--with-solutions", action="store_true", help=both("feedback.help_solutions"))
+    _lang(feedback, "teacher.help_lang", default=get_language())
+
+    export = _command(subparsers, "export", "course.teacher.export:cmd_export", "export.help")
+    export.add_argument("grades", metavar="GRADES.csv", help=both("report.help_grades"))
+    export.add_argument("--format", required=True, choices=("canvas", "moodle", "blackboard"),
+                        help=both("export.help_format"))
+    export.add_argument("--roster", required=True, help=both("export.help_roster"))
+    export.add_argument("--out", required=True, help=both("export.help_out"))
+    export.add_argument("--marks", default=None, help=both("marks.help"))
+    _lang(export, "teacher.help_lang", default=get_language())
 
     book = _command(subparsers, "book", "course.teacher.book:cmd_book", "book.help")
     book.add_argument("out", metavar="OUT", help=both("teacher.help_out"))
@@ -98,15 +123,19 @@ def _teacher_commands(subparsers) -> None:
     grade.add_argument("submissions", help=both("grading.help_submissions"))
     grade.add_argument("--out", default="grades.csv", help=both("grading.help_out"))
     grade.add_argument("--lesson", default=None, help=both("grading.help_lesson"))
-    grade.add_argument("--jobs", type=positive(int), default=None, help=both("grading.help_jobs"))
-    grade.add_argument("--timeout", type=positive(float), default=None, help=both("grading.help_timeout"))
-    grade.add_argument("--output-limit", type=positive(int), default=None, help=both("grading.help_output_limit"))
+    grade.add_argument("--jobs", type=positive(int, 256), default=None, help=both("grading.help_jobs"))
+    grade.add_argument("--timeout", type=positive(float, 86400), default=None, help=both("grading.help_timeout"))
+    grade.add_argument("--notebook-timeout", type=positive(float, 7 * 86400), default=None,
+                       help=both("grading.help_notebook_timeout"))
+    grade.add_argument("--output-limit", type=positive(int, 2**30), default=None,
+                       help=both("grading.help_output_limit"))
     _lang(grade, "grading.help_lang", default=system_language())
     grade.add_argument("--assignment", default=None, help=both("grading.help_assignment"))
+    grade.add_argument("--marks", default=None, help=both("marks.help"))
 
 
-def positive(kind: type) -> Callable[[str], float]:
-    """An argparse ``type=`` for ``course grade``: a finite number above 0, of ``kind`` (int or float).
+def positive(kind: type, maximum: float = 2**31) -> Callable[[str], float]:
+    """An argparse ``type=`` for ``course grade``: a finite number above 0 and at most ``maximum``.
 
     Its message is in the language of ``COURSE_LANG``, else of the locale (``--lang`` may
     come later on the command line).
@@ -116,6 +145,9 @@ def positive(kind: type) -> Callable[[str], float]:
     >>> positive(float)("nan")
     Traceback (most recent call last):
     argparse.ArgumentTypeError: ...'nan'...
+    >>> positive(float, 86400)("1e300")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: ...86400...
     """
     def parse(text: str):
         try:
@@ -125,6 +157,9 @@ def positive(kind: type) -> Callable[[str], float]:
         if value is None or not math.isfinite(value) or value <= 0:
             key = "grading.error_positive_int" if kind is int else "grading.error_positive"
             raise argparse.ArgumentTypeError(t(key, system_language(), value=text))
+        if value > maximum:
+            raise argparse.ArgumentTypeError(t("grading.error_too_large", system_language(),
+                                               value=text, maximum=f"{maximum:g}"))
         return value
     return parse
 

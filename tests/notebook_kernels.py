@@ -51,3 +51,34 @@ def execute(nb, folder: Path | str, timeout: int = 300):
                             resources={"metadata": {"path": str(folder)}})
     client.execute()
     return client
+
+
+_EXECUTED: dict[str, tuple] = {}
+
+
+def execute_once(lesson: Path, notebooks: Path, timeout: int = 300):
+    """Run a copy of the lesson file ``lesson`` once per test session: ``(executed nb, error or None)``.
+
+    ``notebooks`` is the lessons folder; the first call copies it to a temporary folder, so
+    executing never touches the source files. Tests that look at the outputs of the same
+    lesson (it runs; its Chinese outputs hold no English prose) share the one execution.
+    """
+    import nbformat
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    if "copy" not in _EXECUTED:
+        target = Path(tempfile.mkdtemp(prefix="lessons-")) / "notebooks"
+        atexit.register(shutil.rmtree, target.parent, ignore_errors=True)
+        shutil.copytree(notebooks, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        _EXECUTED["copy"] = (target,)
+    key = str(Path(lesson).resolve().relative_to(Path(notebooks).resolve()))
+    if key not in _EXECUTED:
+        copy = _EXECUTED["copy"][0] / key
+        nb = nbformat.read(copy, as_version=4)
+        try:
+            execute(nb, copy.parent, timeout=timeout)
+            error = None
+        except (CellExecutionError, CellTimeoutError) as caught:
+            error = caught
+        _EXECUTED[key] = (nb, error)
+    return _EXECUTED[key]

@@ -35,9 +35,10 @@ def test_slider_input_changes_the_total(calc):
 
 
 def test_chart_is_redrawn(calc):
-    before = calc.image.value
+    before = calc.png
     calc.set(users=1e6)
-    assert calc.image.value[:8] == b"\x89PNG\r\n\x1a\n" and calc.image.value != before
+    assert calc.png[:8] == b"\x89PNG\r\n\x1a\n" and calc.png != before
+    assert 'alt="' in calc.image.value and "data:image/png;base64," in calc.image.value
 
 
 @pytest.mark.parametrize("name, value", [("users", -5), ("users", float("nan")), ("compression_pct", 100),
@@ -129,7 +130,7 @@ def test_close_closes_every_widget_and_lets_the_figure_go(language):
     assert calc.closed and _live_widgets() == before
     assert all(widget.comm is None for widget in tree)
     gc.collect()
-    assert figure() is None and calc.image.value == b""
+    assert figure() is None and calc.png == b""
     calc.close()                                           # closing twice is harmless
     calc.set(users=1e6)                                    # a closed calculator no longer updates
     assert calc.result.inputs["users"] == storage.defaults()["users"]

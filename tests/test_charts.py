@@ -11,7 +11,7 @@ from IPython.core.formatters import DisplayFormatter
 from IPython.core.pylabtools import print_figure
 from matplotlib.figure import Figure
 
-from course.display.charts import Chart, figure_title, render_png
+from course.display.charts import Chart, figure_title, img_html, render_png
 
 
 def _figure(title="微信月活跃账户 − monthly active accounts", dpi=100):
@@ -35,7 +35,9 @@ def test_png_is_what_the_inline_backend_shows(dpi):
 def test_a_notebook_shows_the_png_only():
     chart = Chart(_figure())
     data, _metadata = DisplayFormatter().format(chart)
-    assert data["image/png"] == chart.png and set(data) == {"image/png", "text/plain"}
+    assert data["image/png"] == chart.png and set(data) == {"image/png", "text/html", "text/plain"}
+    # JupyterLab shows the HTML: the same PNG in an <img> whose alt says what the chart shows
+    assert data["text/html"] == img_html(chart.png, chart.alt) and chart.title in chart.alt
     assert data["text/plain"] == "<Chart: 微信月活跃账户 − monthly active accounts>"
 
 

@@ -304,7 +304,7 @@ def test_sources_table():
     assert src.index.is_unique and len(src) >= 20
     assert set(src["reliability"]) <= set(core_tables.RELIABILITY)
     for sid in ("mps-order-82-2005", "civpl-2017-art63", "spc-civpl-interp-2015"):
-        assert "not available as full text" in src.loc[sid, "note"].lower()
+        assert "not available as full text" in src.loc[sid, "note_en"].lower()
 
 
 def test_broken_file_is_reported_with_file_row_and_column(tmp_path, monkeypatch):

@@ -236,3 +236,89 @@ def test_the_coverage_script_reports_every_lesson(capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["lesson", "exercises", "mistakes", "below_two", "options", "open"]
     assert len(out) == len(exercises.lessons()) + 2 and out[-1].split()[0] == "total"
+
+
+# -- answer forms, options in the learner's language, Markdown in hints and solutions (issue 12) --
+
+def test_every_prompt_says_the_form_of_its_answer():
+    from course import exercises
+    from course.core.i18n import language
+
+    for exercise in exercises.all_exercises():
+        for lang in ("zh", "en"):
+            with language(lang):
+                assert exercise.answer_form(lang), f"{exercise.id}: no answer form in {lang}"
+                assert exercise.answer_form(lang) in exercise.question(lang)
+
+
+def test_choice_prompt_lists_every_option_with_its_label_in_the_learners_language():
+    from course import exercises
+
+    choice = exercises.get("01.type_must_keep")
+    for lang in ("zh", "en"):
+        question = choice.question(lang)
+        assert all(f"`{key}`" in question and choice.label(key, lang) in question for key in choice.choices)
+
+
+def test_an_unknown_choice_lists_the_options_in_the_learners_language():
+    from course import exercises
+
+    verdict = exercises.get("05.c21_verdict").evaluate("banana")
+    assert verdict.status == "incorrect" and "引用过时" in verdict.message("zh")
+    assert "outdated citation" in verdict.message("en") and "引用过时" not in verdict.message("en")
+
+
+def test_choices_accept_code_and_label():
+    from course import exercises
+
+    choice = exercises.get("05.dropped_sanction")
+    assert all(choice.evaluate(a).correct for a in ("C", "没收违法所得", "confiscation of illegal gains"))
+
+
+def test_id_answers_show_the_format_with_an_example_that_is_not_the_answer():
+    from course import exercises
+
+    text = exercises.get("03.log_rule_today")
+    for lang in ("zh", "en"):
+        form = text.answer_form(lang)
+        assert "`pipl-2021:19`" in form and text.answer not in form
+
+
+def test_numbers_state_their_unit():
+    from course import exercises
+
+    assert "MB" in exercises.get("02.million_chars_mb").answer_form("en")
+    assert "条号" in exercises.get("05.penalty_article_2026").answer_form("zh")
+    assert "article number" in exercises.get("05.penalty_article_2026").answer_form("en")
+
+
+def test_hints_and_solutions_render_markdown_and_read_as_plain_text():
+    from course import exercises
+
+    q = exercises.get("02.zlib_ratio")
+    hint = q.hint()
+    assert "<code>" in hint._repr_html_() and "`" not in hint._repr_html_()
+    assert "`" in repr(hint)
+    solution = q.solution()
+    assert "<pre><code>import zlib" in solution._repr_html_()
+    assert "zlib.compress(data)" in repr(solution)
+
+
+def test_a_computed_answers_solution_shows_code_that_computes_it():
+    import zlib
+
+    import course
+    from course import exercises
+
+    q = exercises.get("02.zlib_ratio")
+    body = q.solution().body
+    code = body[body.index("```python") + len("```python"):body.rindex("```")]
+    names = {"course": course, "zlib": zlib}
+    exec(code, names)
+    assert q.evaluate(names["zlib_ratio"]).correct
+
+
+def test_markdown_of_a_learners_value_is_escaped():
+    from course.display.feedback import markdown_html
+
+    assert markdown_html("<script>x</script> 2*3*4") == "&lt;script&gt;x&lt;/script&gt; 2*3*4"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import tokenize
 from pathlib import Path
 
@@ -128,14 +127,6 @@ def test_language_is_set_to_the_folder_language(path):
 
 # --- (c) every notebook runs --------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def notebook_copy(tmp_path_factory):
-    """A temporary copy of notebooks/: executing never touches the source files."""
-    target = tmp_path_factory.mktemp("lessons") / "notebooks"
-    shutil.copytree(NOTEBOOKS, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    return target
-
-
 def failed_cell(nb) -> tuple[int, str, str]:
     """(index, source, error) of the first cell with an error output in an executed notebook."""
     for index, cell in enumerate(nb.cells):
@@ -148,15 +139,11 @@ def failed_cell(nb) -> tuple[int, str, str]:
 @pytest.mark.notebooks
 @pytest.mark.slow
 @pytest.mark.parametrize("path", ALL, ids=rel)
-def test_notebook_runs_top_to_bottom(path, notebook_copy):
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
-    from notebook_kernels import execute
+def test_notebook_runs_top_to_bottom(path):
+    from notebook_kernels import execute_once
 
-    copy = notebook_copy / rel(path)
-    nb = read(copy)
-    try:
-        execute(nb, copy.parent)
-    except (CellExecutionError, CellTimeoutError) as error:
+    nb, error = execute_once(path, NOTEBOOKS)      # shared with test_no_english_in_chinese.py
+    if error is not None:
         index, source, message = failed_cell(nb)
         pytest.fail(f"{rel(path)}: cell {index} failed\n--- source\n{source}\n--- error\n"
                     f"{message or error}", pytrace=False)

@@ -21,7 +21,7 @@ def test_laws_table_columns_and_ids():
 
 def test_every_law_file_listed_exists_and_every_law_file_is_listed():
     listed = set(law_tables.laws()["file"])
-    shipped = {f"laws/{p.name}" for p in resources.data_path("laws").glob("*.md") if p.name != "README.md"}
+    shipped = {f"laws/{p.name}" for p in resources.data_path("laws").glob("*.md") if not p.name.startswith("README")}
     assert listed == shipped
 
 
@@ -71,10 +71,12 @@ def broken_data(tmp_path, monkeypatch):
     copy = tmp_path / "data"
     shutil.copytree(resources.data_dir(), copy)
     monkeypatch.setattr(resources, "data_dir", lambda: copy)
-    for loader in (law_tables.laws, storage.figures, law_tables.articles, law_tables.parsed, i18n.catalogue):
+    loaders = (law_tables.laws, storage.figures, claims.sources, law_tables.articles, law_tables._parsed,
+               i18n.catalogue)
+    for loader in loaders:
         loader.cache_clear()
     yield copy
-    for loader in (law_tables.laws, storage.figures, law_tables.articles, law_tables.parsed, i18n.catalogue):
+    for loader in loaders:
         loader.cache_clear()
 
 
@@ -139,7 +141,8 @@ def _table_loaders():
     found = {}
     for name in learner_modules():
         for attr, value in vars(importlib.import_module(name)).items():
-            if is_table_loader(value) and not inspect.signature(value).parameters:
+            if is_table_loader(value) and all(p.default is not inspect.Parameter.empty
+                                              for p in inspect.signature(value).parameters.values()):
                 found[f"{value.__module__}.{attr}"] = value
     return found
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .article import article_text, in_context
 from .charts import verdict_chart, verdict_figure
+from .gloss import article_gloss
 from .sources import sources
 from .table import (
     ID_COLUMNS,
@@ -52,5 +53,5 @@ from .table import (
     verdicts,
 )
 
-__all__ = ["article_text", "in_context", "sources", "verdict_chart", "verdict_figure",
+__all__ = ["article_gloss", "article_text", "in_context", "sources", "verdict_chart", "verdict_figure",
            "TYPES", "LESSONS", "IN_FORCE", "PHRASE_RE", "ID_COLUMNS", "split_ids", "verdicts", "verdict_label", "verdict_definition", "verdict_choices", "type_choices", "verdict_options", "type_label", "lesson_label", "claims", "claim", "omissions", "fragments", "quote_context", "quote_html", "provisions", "reasons", "summary", "uncertain", "for_lesson", "overview", "verdict_counts", "type_table", "verdict_table", "omission_table", "fragment_table"]

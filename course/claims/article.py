@@ -8,7 +8,8 @@ from __future__ import annotations
 import functools
 import html
 
-from ..core.errors import DataError
+from ..core import checks
+from ..core.errors import CourseError, DataError
 from ..core.i18n import t
 from ..core.resources import data_path
 
@@ -32,7 +33,11 @@ def in_context(quote: str, width: int = 60) -> tuple[str, str, str]:
     >>> in_context("跟微信也没什么关系", width=4)
     ('天日志,', '跟微信也没什么关系', '。\n到底')
     """
+    checks.text(quote, "quote", max_chars=len(article_text()))
+    width = int(checks.number(width, "width", low=0, high=10_000))
     text = article_text()
+    if quote not in text:
+        raise CourseError(t("checks.not_in_article", value=checks.shown(quote)))
     start = text.index(quote)
     end = start + len(quote)
     return text[max(0, start - width):start], quote, text[end:end + width]

@@ -22,11 +22,13 @@ import re
 import pandas as pd
 
 from .. import law
+from ..core import checks
 from ..core.errors import CourseError, DataError
 from ..core.i18n import get_language, pick, t
 from ..core.tables import cached_table, read_table
 from ..storage.figures import figures
 from .article import article_text, in_context, in_context_html
+from .record import ClaimRecord, QuoteContext
 from .sources import sources
 
 TYPES = ("technical", "legal", "company", "inference", "opinion")
@@ -62,7 +64,8 @@ def split_ids(cell: str) -> list[str]:
     >>> split_ids("")
     []
     """
-    return [part.strip() for part in (cell or "").split(";") if part.strip()]
+    cell = checks.text(cell or "", "ids", max_chars=10_000, empty=True)
+    return [part.strip() for part in cell.split(";") if part.strip()]
 
 
 def _fail(file: str, row: int, column: str, problem: str):
@@ -113,26 +116,28 @@ def type_choices() -> dict[str, dict[str, str]]:
 
 def verdict_options(lang: str) -> str:
     """The verdicts as a learner may type them, e.g. ``accurate（准确）; …``."""
+    lang = checks.language(lang)
     return "; ".join(f"{key}（{labels[lang]}）" if lang == "zh" else f"{key} ({labels[lang]})"
                      for key, labels in verdict_choices().items())
 
 
 def _verdict_row(verdict: str) -> pd.Series:
     table = verdicts()
-    if verdict not in table.index:
+    if not isinstance(verdict, str) or verdict not in table.index:
         raise CourseError(t("claims.unknown_verdict", value=verdict, known=", ".join(table.index)))
     return table.loc[verdict]
 
 
 def type_label(kind: str, lang: str | None = None) -> str:
     """The label of a claim type (``"company"`` → ``"公司声明"``)."""
-    if kind not in TYPES:
+    if not isinstance(kind, str) or kind not in TYPES:
         raise CourseError(t("claims.unknown_type", value=kind, known=", ".join(TYPES)))
     return t(f"claims.type.{kind}", lang)
 
 
 def lesson_label(lesson: str, lang: str | None = None) -> str:
     """The lesson number with its title, e.g. ``"03 · Retention rules the article cites"``."""
+    lesson = checks.lesson(lesson, LESSONS)
     return f"{lesson} · {t(f'claims.lesson.{lesson}', lang)}"
 
 
@@ -173,13 +178,37 @@ def claims() -> pd.DataFrame:
     return table.sort_values("order").set_index("id", drop=False)
 
 
-def claim(claim_id: str) -> pd.Series:
-    """One claim by id (``"C08"``); a clear error names the ids that exist."""
+def claim(claim_id: str) -> ClaimRecord:
+    """One claim by id (``"C08"``), shown as a card; a clear error names the ids that exist.
+
+    >>> claim("C08")["verdict"]
+    'misattributed'
+    """
     table = claims()
-    if claim_id not in table.index:
+    if not isinstance(claim_id, str) or claim_id not in table.index:
         raise CourseError(t("claims.unknown_claim", value=claim_id,
                             first=table.index[0], last=table.index[-1]))
-    return table.loc[claim_id]
+    return ClaimRecord(table.loc[claim_id])
+
+
+def card_lines(row: pd.Series, lang: str) -> list[tuple[str, str]]:
+    """The ``(label, text)`` lines of a claim's card in a language.
+
+    >>> card_lines(claims().loc["C08"], "en")[2]
+    ('verdict', 'misattributed citation')
+    """
+    return [
+        (t("claims.col.lesson", lang), lesson_label(row["lesson"], lang)),
+        (t("claims.col.type", lang), type_label(row["type"], lang)),
+        (t("claims.col.verdict", lang), verdict_label(row["verdict"], lang)),
+        (t("claims.col.quote", lang), "「" + row["quote"] + "」"),
+        (t("claims.col.summary", lang), pick(row["summary_zh"], row["summary_en"], lang)),
+        (t("explorer.reasons", lang).rstrip("：:"), pick(row["reasons_zh"], row["reasons_en"], lang)),
+        (t("explorer.uncertain", lang).rstrip("：:"), pick(row["uncertain_zh"], row["uncertain_en"], lang)),
+    ]
+
+
+ClaimRecord.card_lines = staticmethod(card_lines)
 
 
 @cached_table
@@ -205,14 +234,14 @@ def fragments() -> pd.DataFrame:
     return table.set_index("id", drop=False)
 
 
-def quote_context(claim_id: str, width: int = 60) -> tuple[str, str, str]:
+def quote_context(claim_id: str, width: int = 60) -> QuoteContext:
     """The quote of a claim with up to ``width`` characters of the article before and after.
 
     >>> before, quote, after = quote_context("C08", width=6)
     >>> quote.startswith("还有第二十条规定")
     True
     """
-    return in_context(claim(claim_id)["quote"], width)
+    return QuoteContext(*in_context(claim(claim_id)["quote"], width))
 
 
 def quote_html(claim_id: str, width: int = 80) -> str:
@@ -252,7 +281,7 @@ def for_lesson(lesson: str) -> pd.DataFrame:
     ['C07', 'C08']
     """
     table = claims()
-    return table[table["lesson"] == f"{int(lesson):02d}"]
+    return table[table["lesson"] == checks.lesson(lesson, LESSONS)]
 
 
 def overview(lesson: str | None = None, lang: str | None = None) -> pd.DataFrame:
@@ -278,7 +307,7 @@ def verdict_counts(by: str = "type", lang: str | None = None, labels: bool = Fal
     >>> int(verdict_counts(by="lesson").loc["03", "misattributed"])
     1
     """
-    if by not in ("type", "lesson"):
+    if not isinstance(by, str) or by not in ("type", "lesson"):
         raise CourseError(t("claims.bad_by", value=by))
     table = claims()
     rows = list(TYPES) if by == "type" else sorted(set(table["lesson"]))

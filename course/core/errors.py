@@ -7,7 +7,17 @@ from __future__ import annotations
 
 
 class CourseError(ValueError):
-    """An error whose message is meant for the learner (already in their language)."""
+    """An error whose message is meant for the learner (already in their language).
+
+    In a notebook IPython shows it as that message alone, without a traceback:
+
+    >>> "✗ 没有这部法律" in CourseError("没有这部法律")._render_traceback_()[0]
+    True
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython prints instead of a traceback: the message, in red."""
+        return [f"\x1b[1;31m✗ {self}\x1b[0m"]
 
 
 class DataError(CourseError):

@@ -83,6 +83,7 @@ def catalogue() -> dict[str, dict[str, str]]:
 
 def t(key: str, lang: str | None = None, **values) -> str:
     """The message ``key`` in the chosen language, with ``{placeholders}`` filled in."""
+    _check_lang(lang)
     entry = catalogue().get(key)
     if entry is None:
         raise KeyError(f"no message {key!r} in data/messages/")
@@ -96,7 +97,14 @@ def pick(zh: str, en: str, lang: str | None = None) -> str:
     >>> pick("条", "Art.", "en")
     'Art.'
     """
+    _check_lang(lang)
     return zh if (lang or get_language()) == "zh" else en
+
+
+def _check_lang(lang: object) -> None:
+    """Every ``lang=`` argument of the course passes here: None, ``"zh"`` or ``"en"``."""
+    if lang is not None and (not isinstance(lang, str) or lang not in LANGUAGES):
+        raise CourseError(t("lang.bad", value=lang[:40] if isinstance(lang, str) else lang))
 
 
 def both(key: str, **values) -> str:

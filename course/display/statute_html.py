@@ -3,7 +3,8 @@
 These functions take what :mod:`course.law` looks up (a provision, a comparison) and only
 render it; they look nothing up themselves. Stable hooks for tests:
 ``.course-statute[data-article-id]``, ``.course-statute-citation``, ``.course-statute-number``,
-``.course-statute-text``, ``.course-compare-old``, ``.course-compare-new``.
+``.course-statute-text``, ``.course-compare-old``, ``.course-compare-new``,
+``.course-statute-translation`` (English mode only: the label, then the course's English).
 
 >>> highlight("保存有关记录", "记录")
 '保存有关<mark class="course-mark">记录</mark>'
@@ -16,7 +17,8 @@ import base64
 import html
 from typing import TYPE_CHECKING, Any, Iterable
 
-from ..core.i18n import t
+from ..core.i18n import get_language, t
+from .tables import table_html
 
 if TYPE_CHECKING:  # ``prov`` and ``comparison`` come from course.law, a part above this one
     import pandas as pd
@@ -35,6 +37,8 @@ CSS = """<style>
 .course-compare del {background: var(--jp-error-color3, #ffcdd2); color: var(--jp-content-font-color0, #000);}
 .course-compare ins {background: var(--jp-success-color3, #c8e6c9); color: var(--jp-content-font-color0, #000);
   text-decoration: underline;}
+.course-statute-translation {margin-top: 4px; padding-top: 4px; border-top: 1px dashed var(--jp-border-color1, #bdbdbd);}
+.course-translation-label {color: var(--jp-content-font-color2, #555); font-size: 90%; font-style: italic;}
 mark.course-mark {background: var(--jp-warn-color3, #ffe0b2); color: var(--jp-content-font-color0, #000);}
 </style>"""
 
@@ -65,8 +69,23 @@ def article_html(prov: Any, term: str | None = None, lang: str | None = None) ->
             f'<div class="course-statute-citation">{html.escape(prov.citation(lang))}</div>'
             f'<div class="course-statute-number">{html.escape(art.label)}</div>'
             f'<div class="course-statute-text">{_lines(highlight(prov.text, term))}</div>'
-            f'{note}<div class="course-statute-status">{html.escape(prov.status(lang))}</div>'
+            f'{translation_html(prov, lang)}{note}<div class="course-statute-status">{html.escape(prov.status(lang))}</div>'
             f'</div>')
+
+
+def translation_html(prov: Any, lang: str | None = None) -> str:
+    """In English mode, the course's English of ``prov`` under its label; in Chinese mode nothing.
+
+    The label says every time that the translation is unofficial and the Chinese authoritative.
+    """
+    if (lang or get_language()) != "en":
+        return ""
+    english = prov.translation()
+    body = (f'<div class="course-statute-text" lang="en">{_lines(html.escape(english))}</div>'
+            if english is not None else "")
+    label = t("translation.label" if english is not None else "translation.missing", "en")
+    return (f'<div class="course-statute-translation" data-article-id="{prov.id}">'
+            f'<div class="course-translation-label">{html.escape(label)}</div>{body}</div>')
 
 
 def notes_html(lines: list[str]) -> str:
@@ -141,7 +160,17 @@ def comparison_html(comparison: Any, lang: str | None = None, term: str | None =
             f'<th class="course-compare-new-head" data-ids="{ids_new}">{head_new}</th></tr>'
             f'<tr><td class="course-compare-old"><div class="course-statute-text">{left}</div></td>'
             f'<td class="course-compare-new"><div class="course-statute-text">{right}</div></td></tr>'
-            f'</table>{same}<p class="course-statute-note">{legend}</p><ul>{notes}</ul></div>')
+            f'{_compare_translations(comparison, lang)}</table>{same}<p class="course-statute-note">{legend}</p><ul>{notes}</ul></div>')
+
+
+def _compare_translations(comparison: Any, lang: str | None) -> str:
+    """English mode: a row with the English of both versions (differences are marked on the Chinese)."""
+    if (lang or get_language()) != "en":
+        return ""
+    old = "".join(translation_html(p, lang) for p in comparison.old)
+    new = "".join(translation_html(p, lang) for p in comparison.new)
+    return (f'<tr class="course-compare-translations"><td class="course-compare-old-en">{old}</td>'
+            f'<td class="course-compare-new-en">{new}</td></tr>')
 
 
 def counter_html(table: pd.DataFrame, summary: str = "", png: bytes = b"", alt: str = "") -> str:
@@ -156,4 +185,4 @@ def counter_html(table: pd.DataFrame, summary: str = "", png: bytes = b"", alt: 
     chart = (f'<img alt="{html.escape(alt)}" src="data:image/png;base64,'
              f'{base64.b64encode(png).decode("ascii")}">') if png else ""
     return (f'<div class="course-counter" data-total="{total}" data-articles="{len(table)}">'
-            f'{text}{table.T.to_html() if len(table) else ""}{chart}</div>')
+            f'{text}{table_html(table.T) if len(table) else ""}{chart}</div>')

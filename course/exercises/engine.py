@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..core.errors import CourseError
 from ..core.i18n import get_language, t
 from ..display.feedback import Message
 from . import progress, wire
@@ -203,12 +204,15 @@ class Exercise:
         lang = lang or get_language()
         return field_.get(lang) or field_.get("zh") or field_.get("en")
 
-    def check(self, value=Ellipsis) -> Message:
+    def check(self, value=Ellipsis, *extra, **named) -> Message:
         """Check an answer and say whether it is right, with a reason when it is not."""
+        if extra or named:       # ex.x.check(1, 2): one answer only, said in words
+            raise CourseError(t("checks.call_args", name=f"ex.{self.name}.check",
+                                n=1 + len(extra) + len(named)))
         verdict = self.evaluate(value)
         progress.record(self.id, verdict.status, verdict.mistake)
         title = t(f"ex.status.{verdict.status}", name=self.id)
-        return Message(title, self.feedback(verdict), verdict.status)
+        return Message(title, self.feedback(verdict), verdict.status, markdown=True)
 
     def feedback(self, verdict: Verdict) -> str:
         """The body of a check's message: the reason, and a pointer to the hints when wrong."""
@@ -225,16 +229,23 @@ class Exercise:
         self._hints_shown = min(self._hints_shown + 1, len(hints))
         progress.record(self.id, "hint")
         number = self._hints_shown
-        return Message(t("ex.hint.title", n=number, total=len(hints)), hints[number - 1], "info")
+        return Message(t("ex.hint.title", n=number, total=len(hints)), hints[number - 1], "info", markdown=True)
 
     def solution(self) -> Message:
         """Show the model answer and why."""
         progress.record(self.id, "solution")
-        return Message(t("ex.solution.title", name=self.id), self._text(self.solution_text), "info")
+        return Message(t("ex.solution.title", name=self.id), self._text(self.solution_text), "info",
+                       markdown=True)
 
     def question(self, lang: str | None = None) -> str:
-        """The question, in the chosen language."""
-        return self._text(self.prompt, lang)
+        """The question, in the chosen language, followed by the form its answer takes."""
+        prompt = self._text(self.prompt, lang)
+        form = self.answer_form(lang)
+        return f"{prompt}\n\n{form}" if form else prompt
+
+    def answer_form(self, lang: str | None = None) -> str:
+        """What the answer looks like (type, unit, options, format), "" if the kind has nothing to add."""
+        return ""
 
     def __repr__(self) -> str:
         return f"{t('ex.label', name=self.id)} ({self.points} {t('ex.points')})\n{self.question()}"

@@ -22,11 +22,12 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..core.i18n import LANGUAGES, get_language, t
 from ..law.numbers import article_key, parse_number
 from ..storage.units import UNITS as BYTE_UNITS
 from .compare import is_number, loose_text, normalise_text
-from .engine import Exercise, Verdict, correct, describe, incorrect, not_attempted, type_name
-from .kinds_code import Function, Table
+from .engine import INCORRECT, Exercise, Verdict, correct, describe, incorrect, not_attempted, type_name
+from .kinds_code import Function, Table, expression
 from .open_answers import Open
 
 __all__ = ["Number", "Choice", "Text", "ArticleSet", "Table", "Function", "Open", "normalise_text"]
@@ -42,13 +43,33 @@ class Number(Exercise):
     kind = "number"
 
     def __init__(self, *, answer: float, tolerance: float = 0.0, relative: bool = False,
-                 unit: str = "", integer: bool = False, **common):
+                 unit: str = "", integer: bool = False, context: dict | None = None, **common):
         super().__init__(**common)
+        #: Names an anticipated answer of ``data/mistakes.csv`` may compute with (e.g. ``claims``),
+        #: so that a count follows the course's tables instead of being typed.
+        self.context = dict(context or {})
         self.answer, self.tolerance, self.relative = answer, tolerance, relative
         self.unit, self.integer = unit, integer
 
     def model_answer(self):
         return self.answer
+
+    def unit_label(self, lang: str | None = None) -> str:
+        """The unit in the learner's language: ``"处 / places"`` → ``"places"`` in English.
+
+        >>> Number(name="n", lesson="00", prompt={}, solution={}, answer=1, unit="条 / claims").unit_label("zh")
+        '条'
+        """
+        parts = [p.strip() for p in self.unit.split(" / ")]
+        if len(parts) == 2:
+            return parts[1] if (lang or get_language()) == "en" else parts[0]
+        return self.unit
+
+    def answer_form(self, lang: str | None = None) -> str:
+        """``Answer form: a whole number (an int). Unit: MB.``"""
+        form = t("ex.form.int" if self.integer else "ex.form.number", lang)
+        gap = "" if (lang or get_language()) == "zh" else " "
+        return form + (gap + t("ex.form.unit", lang, unit=self.unit_label(lang)) if self.unit else "")
 
     def judge(self, value) -> Verdict:
         if isinstance(value, str):
@@ -78,7 +99,9 @@ class Number(Exercise):
         try:
             value = ast.literal_eval(text.strip())
         except (ValueError, SyntaxError):
-            raise ValueError(f"not a number: {text!r}") from None
+            if not self.context:
+                raise ValueError(f"not a number: {text!r}") from None
+            value = expression(text, self.context)
         if type(value) not in (int, float) or not math.isfinite(value):
             raise ValueError(f"not a finite number: {text!r}")
         if self.integer and type(value) is not int:
@@ -133,16 +156,45 @@ class Choice(Exercise):
                 return key
         return None
 
+    def label(self, key: str, lang: str | None = None) -> str:
+        """An option's label in the learner's language ("" if it has none)."""
+        labels = self.choices[key]
+        return labels.get(lang or get_language()) or labels.get("zh") or labels.get("en") or ""
+
     def options(self, lang: str | None = None) -> str:
-        """The allowed answers, as the learner should type them."""
-        return ", ".join(repr(key) for key in self.choices)
+        """The allowed answers, as the learner may type them, labelled in the learner's language.
+
+        >>> q = Choice(name="q", lesson="00", prompt={}, solution={}, answer="A",
+        ...            choices={"A": {"zh": "警告", "en": "warning"}, "B": {}})
+        >>> q.options("zh"), q.options("en")
+        ("'A'（警告）, 'B'", "'A' (warning), 'B'")
+        """
+        return ", ".join(t("ex.option_label", lang, code=repr(key), label=self.label(key, lang))
+                         if self._labelled(key, lang) else repr(key) for key in self.choices)
+
+    def _labelled(self, key: str, lang: str | None) -> bool:
+        """Whether the option has a label that says more than its code (``outdated`` has not)."""
+        label = self.label(key, lang)
+        return bool(label) and loose_text(label) != loose_text(key)
+
+    def answer_form(self, lang: str | None = None) -> str:
+        """The options, one a line (code and label), unless the prompt already lists every one."""
+        prompt = self._text(self.prompt, lang) or ""
+        if all(key in prompt and self.label(key, lang) in prompt for key in self.choices):
+            return t("ex.form.choice_listed", lang)
+        lines = [t("ex.form.option", lang, code=key, label=self.label(key, lang) or key) for key in self.choices]
+        return "\n".join([t("ex.form.choice", lang), *lines])
 
     def judge(self, value) -> Verdict:
         if not isinstance(value, str):
             return incorrect("ex.reason.want_text", type=type_name(value))
         key = self._key(value)
         if key is None:
-            return incorrect("ex.reason.not_a_choice", value=describe(value), options=self.options())
+            shown = describe(value)
+            note = {lang: t("ex.reason.not_a_choice", lang, value=shown, options=self.options(lang))
+                    for lang in LANGUAGES}
+            return Verdict(INCORRECT, "ex.reason.not_a_choice", {"value": shown, "options": self.options()},
+                           None, note)
         return correct() if key == self.answer else incorrect("ex.reason.wrong_choice")
 
     def parse_anticipated(self, text: str):
@@ -181,6 +233,10 @@ class OffOption:
     text: str
 
 
+#: An answer that is an article id, ``<law id>:<article>`` (``csl-2026:23``, ``criminal-law-2023:253-1``).
+ID_ANSWER = re.compile(r"^[a-z][a-z0-9-]*-\d{4}:\d+(-\d+)?$")
+
+
 class Text(Exercise):
     """A short text answer, compared after normalising; ``accept`` lists other right forms.
 
@@ -196,6 +252,10 @@ class Text(Exercise):
 
     def model_answer(self):
         return self.answer
+
+    def answer_form(self, lang: str | None = None) -> str:
+        """For an answer that is an article id (``csl-2026:23``): the format, with an example."""
+        return t("ex.form.id", lang) if ID_ANSWER.match(self.answer) else ""
 
     def judge(self, value) -> Verdict:
         if not isinstance(value, str):
@@ -229,6 +289,9 @@ class ArticleSet(Exercise):
 
     def model_answer(self):
         return {int(a) if a.isdigit() else a for a in self.answer}
+
+    def answer_form(self, lang: str | None = None) -> str:
+        return t("ex.form.articles", lang, example="`{10, 12}`")
 
     def answer_source(self) -> str:
         return "{" + ", ".join(sorted((repr(a) for a in self.model_answer()), key=len)) + "}"

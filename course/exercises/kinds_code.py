@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Callable
 
+from ..core.i18n import t
 from . import wire
 from .compare import same_cell
 from .engine import Exercise, Verdict, correct, describe, incorrect, type_name
@@ -49,6 +50,10 @@ class Table(Exercise):
 
     def model_answer(self):
         return self.expected()
+
+    def answer_form(self, lang: str | None = None) -> str:
+        """``Answer form: a pandas Series (computed with a pandas expression).``"""
+        return t("ex.form.table", lang, want=type(self.expected()).__name__)
 
     def answer_source(self) -> str:
         """A table has no short literal form: the key calls the exercise's own expected table."""
@@ -130,6 +135,9 @@ class Function(Exercise):
 
     def model_answer(self):
         return self.reference
+
+    def answer_form(self, lang: str | None = None) -> str:
+        return t("ex.form.function", lang)
 
     def answer_source(self) -> str:
         import inspect

@@ -59,6 +59,9 @@ class Open(Exercise):
     def model_answer(self):
         return self._text(self.solution_text)
 
+    def answer_form(self, lang: str | None = None) -> str:
+        return t("ex.form.open", lang, n=self.min_chars)
+
     def judge(self, value) -> Verdict:
         if not isinstance(value, str):
             return incorrect("ex.reason.want_text", type=type_name(value))

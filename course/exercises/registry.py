@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from ..core import checks
 from . import lessons as lessons_package
 from . import mistakes, rubrics
 from .engine import Exercise
@@ -58,7 +59,7 @@ def lessons() -> list[str]:
 def lesson(number: str | int) -> Lesson:
     """The exercises of lesson ``number`` (``"02"`` or ``2``), with their anticipated mistakes
     (``data/mistakes.csv``) and, for open questions, their rubrics (``data/rubrics.csv``)."""
-    key = f"{int(number):02d}"
+    key = checks.lesson(number, lessons())
     if key not in _cache:
         module = importlib.import_module(f"{lessons_package.__name__}.lesson{key}")
         exercises = list(module.EXERCISES)
@@ -79,5 +80,5 @@ def all_exercises() -> list[Exercise]:
 
 def get(exercise_id: str) -> Exercise:
     """An exercise by id, e.g. ``get("02.novel_size_mb")``."""
-    number, _, name = exercise_id.partition(".")
-    return getattr(lesson(number), name)
+    number, _, name = checks.text(exercise_id, "exercise id", max_chars=100).partition(".")
+    return getattr(lesson(number), checks.known(name, "exercise", lesson(number).names()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from ..core import checks
 from ..display import statute_html
 from .renumbering import CSL, MapRow, counterparts
 from .search import normalise
@@ -19,6 +20,8 @@ from .statutes import Provision, article, law_id
 
 def segments(old: str, new: str) -> list[tuple[str, str, str]]:
     """Character diff of two texts: ``(tag, old part, new part)``, tag equal/delete/insert/replace."""
+    old = checks.text(old, "old", empty=True)
+    new = checks.text(new, "new", empty=True)
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     return [(tag, old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
 
@@ -50,6 +53,7 @@ class Comparison:
 
     def html(self, lang: str | None = None, term: str | None = None) -> str:
         """A two-column table (``term`` marked on both sides); the map rows and their basis underneath."""
+        term = None if term is None else checks.text(term, "term", empty=True)
         return statute_html.comparison_html(self, lang, term)
 
     def __repr__(self) -> str:

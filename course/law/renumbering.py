@@ -16,6 +16,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..core import checks
 from ..core.i18n import t
 from . import tables
 from .numbers import parse_number
@@ -97,7 +98,8 @@ def counterparts(article_id: str) -> list[MapRow]:
     For a 2017 article: the row(s) giving its 2026 number. For a 2026 article: every
     old article that went into it (a merged article has several). Other laws: ``[]``.
     """
-    law, _, key = article_id.partition(":")
+    law, _, key = checks.text(article_id, "id", max_chars=100).partition(":")
+    checks.known(law, "law", tables.laws().index)
     if tables.laws().loc[law, "family"] != CSL:
         return []
     number, _ = parse_number(key)
@@ -113,7 +115,7 @@ def renumbering(old_numbers: Iterable[int | str] | None = None) -> pd.DataFrame:
     """
     rows = map_rows()
     if old_numbers is not None:
-        wanted = [parse_number(n)[0] for n in old_numbers]
+        wanted = [parse_number(n)[0] for n in checks.collection(old_numbers, "old_numbers")]
         rows = [row for n in wanted for row in rows if row.old == n]
     records = [{"2017": row.old, "2026": row.new, "change": t(f"viewer.kind_{row.kind}"),
                 "basis": basis(row), "naive": row.naive, "naive_ok": row.naive_correct,
@@ -131,7 +133,8 @@ def version_notes(article_id: str, lang: str | None = None) -> list[str]:
     >>> any("Art. 23" in line for line in version_notes("csl-2026:21", lang="en"))
     True
     """
-    law, _, key = article_id.partition(":")
+    law, _, key = checks.text(article_id, "id", max_chars=100).partition(":")
+    checks.known(law, "law", tables.laws().index)
     if tables.laws().loc[law, "family"] != CSL:
         return []
     number, _ = parse_number(key)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
+from ..core import checks
 from ..core.errors import CourseError
 from ..core.i18n import t
 from ..display.charts import Chart
@@ -40,6 +41,7 @@ def normalise(text: str) -> str:
     >>> normalise("保存, 留存 (六个月)")
     '保存，留存（六个月）'
     """
+    text = checks.text(text, "text", max_chars=10**6, empty=True)
     return re.sub(r"[\s\u200b\u3000]+", "", text).translate(_WIDE)
 
 
@@ -73,15 +75,16 @@ def split_words(text: str) -> list[str]:
     >>> split_words("保存、留存, 记录")
     ['保存', '留存', '记录']
     """
-    return [w for w in re.split(r"[\s,，、;；]+", text or "") if w]
+    text = checks.text(text or "", "text", max_chars=10_000, empty=True)
+    return [w for w in re.split(r"[\s,，、;；]+", text) if w]
 
 
 def _words(words) -> list[str]:
     if isinstance(words, str):
-        return split_words(words)
+        return [_word(word) for word in split_words(words)]
     if not isinstance(words, (list, tuple, set, frozenset, pd.Series)):
         raise CourseError(t("law.bad_word", value=repr(words)[:40]))
-    return [_word(word) for word in words]
+    return [_word(word) for word in checks.collection(words, "words", max_len=50)]
 
 
 def keyword_table(law: str, words: str | Iterable[str], version: str | int | None = None) -> pd.DataFrame:
@@ -114,8 +117,13 @@ def count_readings(readings: dict[str, list[str]], law: str = CSL,
     >>> [str(v) for v in count_readings({"保存 + 留存": ["保存", "留存"]}).iloc[0]]
     ['6', '21, 41, 47, 48, 50, 68', '7', '23, 43, 49, 50, 52, 69']
     """
+    if not isinstance(readings, dict) or not readings:
+        raise CourseError(t("checks.not_readings", value=checks.shown(readings)))
+    versions = [checks.text(str(v) if isinstance(v, int) else v, "version", max_chars=10)
+                for v in checks.collection(versions, "versions", max_len=10)]
     records = []
     for name, words in readings.items():
+        checks.text(name, "reading", max_chars=100)
         record = {"reading": name}
         for version in versions:
             table = keyword_table(law, words, version)
@@ -135,6 +143,8 @@ def search_laws(words: str | Iterable[str], laws: Iterable[str] | None = None) -
     ['csl-2017:21', 'csl-2026:23']
     """
     words = [_word(words)] if isinstance(words, str) else _words(words)
+    if not words:
+        raise CourseError(t("law.bad_word", value=repr(words)))
     wanted = [normalise(word) for word in words]
     chosen = [law_id(law) for law in laws] if laws else tables.article_laws()
     records = []

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..core import checks
 from ..core.cnnum import int_to_cn
 from ..core.errors import CourseError
 from ..core.i18n import get_language, pick, t
-from . import tables
+from . import tables, translations
 from .numbers import article_key, parse_number
 from .text import Article, Paragraph
 
@@ -32,6 +33,12 @@ def law_id(law: str, version: str | int | None = None, on: str | None = None) ->
     (default: today) is chosen.
     """
     table = tables.laws()
+    law = checks.text(law, "law", max_chars=100)
+    if version is not None:
+        version = checks.text(str(version) if isinstance(version, int) and not isinstance(version, bool)
+                              else version, "version", max_chars=10)
+    if on is not None:
+        checks.text(on, "date", max_chars=10)
     if law in table.index and version is None:
         return law
     family = table.loc[law, "family"] if law in table.index else law
@@ -104,7 +111,7 @@ class Provision:
 
     def paragraph(self, k: int) -> "Provision":
         """Paragraph (款) ``k`` of this article, e.g. ``article("iism", 14).paragraph(2)``."""
-        if not 1 <= k <= len(self.article.paragraphs):
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= len(self.article.paragraphs):
             raise CourseError(t("law.no_paragraph", citation=self.citation(),
                                 count=len(self.article.paragraphs), k=k))
         return Provision(self.article, k)
@@ -113,7 +120,7 @@ class Provision:
         """Item (项) ``i`` of this paragraph (of paragraph 1 if none was chosen)."""
         k = self.paragraph_no or 1
         items = self.article.paragraph(k).items
-        if not 1 <= i <= len(items):
+        if isinstance(i, bool) or not isinstance(i, int) or not 1 <= i <= len(items):
             raise CourseError(t("law.no_item", citation=self.citation(), count=len(items), i=i))
         return Provision(self.article, k, i)
 
@@ -135,11 +142,32 @@ class Provision:
         """Whether the law version this comes from is in force today (see :func:`status`)."""
         return status(self.article.law, lang)
 
+    def translation(self) -> str | None:
+        """The course's English of what this shows (unofficial; the Chinese is authoritative), or None.
+
+        >>> article("csl", 21, "2017").item(3).translation()[:24]
+        '(3) taking technical mea'
+        """
+        return translations.translate(self.article, self.paragraph_no, self.item_no)
+
+    def _english_lines(self) -> list[str]:
+        """Label and English under the Chinese, in English mode only (nothing in Chinese mode)."""
+        if get_language() != "en":
+            return []
+        english = self.translation()
+        if english is None:
+            return [t("translation.missing")]
+        return [t("translation.label"), *english.splitlines()]
+
     def __str__(self) -> str:
-        return f"{self.citation()}\n{self.text}"
+        extra = self._english_lines()
+        return f"{self.citation()}\n{self.text}" + ("\n\n" + "\n".join(extra) if extra else "")
 
     def _repr_markdown_(self) -> str:
         body = "\n".join(f"> {line}  " for line in self.text.splitlines())
+        extra = self._english_lines()
+        if extra:
+            body += f"\n\n*{extra[0]}*\n\n" + "\n".join(f"> {line}  " for line in extra[1:])
         return f"**{self.citation()}**\n\n{body}\n\n*{status(self.article.law)}*"
 
 
@@ -158,7 +186,7 @@ def article(law: str, number: int | str, version: str | int | None = None) -> Pr
 
 def by_id(article_id: str) -> Provision:
     """Look an article up by its id, e.g. ``by_id("csl-2017:21")``."""
-    law, _, number = article_id.partition(":")
+    law, _, number = checks.text(article_id, "id", max_chars=100).partition(":")
     return article(law, number)
 
 
@@ -198,6 +226,7 @@ def versions(family: str, lang: str | None = None) -> list[tuple[str, str]]:
     ['csl-2017', 'csl-2026']
     """
     table = tables.laws().loc[tables.article_laws()]
+    family = checks.text(family, "law", max_chars=100)
     rows = table[table["family"] == family].sort_values("in_force_from")
     if rows.empty:
         raise CourseError(t("law.unknown", law=family, known=", ".join(f for _, f in families())))

@@ -21,6 +21,7 @@ import functools
 
 import pandas as pd
 
+from ..core import checks
 from ..core.errors import DataError
 from ..core.i18n import pick, t
 from ..core.resources import data_path
@@ -66,13 +67,17 @@ def article_laws() -> list[str]:
     return list(table.index[table["level"] != "decision"])
 
 
-@functools.cache
 def parsed(law_id: str) -> ParsedLaw:
     """The parsed file of one law version (see :mod:`course.law.text`).
 
     >>> parsed("csl-2017").articles[20].label
     '第二十一条'
     """
+    return _parsed(checks.known(law_id, "law", laws().index))
+
+
+@functools.cache
+def _parsed(law_id: str) -> ParsedLaw:
     row = laws().loc[law_id]
     return parse_law_text(data_path(row["file"]).read_text(encoding="utf-8"), law_id, row["version"])
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core import checks
 from ..core.i18n import t
 from ..display.charts import Chart
 from ..display.fonts import use_chinese_font
@@ -39,6 +40,14 @@ COLOURS = {"text": "#1f77b4", "media": "#9467bd", "novel": "#2ca02c", "video": "
            "drive": "#7f7f7f", "cloud": "#ff7f0e", "low": "#d62728"}
 VOLUME_FLOOR, VOLUME_CEILING = 1e5, 1e19     # bytes: the y range of the volume chart
 NOTE_STYLE = {"fontsize": 7.5, "color": "#444444"}
+
+
+def _check_figure(fig) -> None:
+    """A figure made by :func:`volume_figure`, else a clear error."""
+    from matplotlib.figure import Figure
+
+    if not isinstance(fig, Figure) or not fig.axes or not fig.axes[0].lines or not fig.texts:
+        raise checks.CourseError(t("checks.wrong_kind", what="fig", value=checks.shown(fig)))
 
 
 def _new_figure(width: float = 7.5, height: float = 4.2, dpi: int = 100):
@@ -70,6 +79,7 @@ def mau_figure(threshold_million: float = 1200) -> Figure:
     >>> fig.axes[0].get_ylabel() in (t("storage.chart.mau_ylabel", lang="zh"), t("storage.chart.mau_ylabel", lang="en"))
     True
     """
+    threshold_million = checks.number(threshold_million, "threshold_million", low=0, high=1e6)
     series = mau_series()
     fig = _new_figure()
     ax = fig.add_subplot()
@@ -132,7 +142,9 @@ def volume_figure(result: Estimate | None = None, *, width: float = 7.5, height:
     >>> fig.axes[0].get_yscale()
     'log'
     """
-    result = result or estimate()
+    result = estimate() if result is None else checks.instance(result, Estimate, "result")
+    width, height = (checks.number(v, n, low=1, high=40) for v, n in ((width, "width"), (height, "height")))
+    dpi = int(checks.number(dpi, "dpi", low=20, high=600))
     hours = figure_row("youtube_upload_hours_per_min_2019-05")["value"]
     mbps = figure_row("youtube_1080p_upload_bitrate_sdr")["value"]
     labels = [t("storage.chart.bar_novel"), t("storage.chart.bar_text_day"),
@@ -169,6 +181,8 @@ def update_volume_figure(fig: Figure, result: Estimate) -> None:
     >>> fig.axes[0].texts[1].get_text()
     '0 B'
     """
+    _check_figure(fig)
+    checks.instance(result, Estimate, "result")
     ax = fig.axes[0]
     values = _volume_values(result)
     for bar, text, value in zip(ax.patches, ax.texts, values):
@@ -188,6 +202,7 @@ def volume_artists(fig: Figure) -> list:
     >>> len(volume_artists(volume_figure()))      # 4 bars, 5 labels, the drive line, the note
     11
     """
+    _check_figure(fig)
     ax = fig.axes[0]
     return [*ax.patches, *ax.texts, ax.lines[0], fig.texts[-1]]
 
@@ -208,7 +223,7 @@ def cost_figure(result: Estimate | None = None) -> Figure:
     >>> len(fig.axes[0].patches)
     3
     """
-    result = result or estimate()
+    result = estimate() if result is None else checks.instance(result, Estimate, "result")
     p = result.inputs
     year_drives = estimate(**{**p, "retention_days": DAYS_PER_YEAR}).drives
     values = [result.year_drive_cost_usd, result.year_cloud_usd_per_month, result.year_cloud_usd_per_month * 12]
@@ -255,7 +270,9 @@ def compression_figure(table: pd.DataFrame | None = None) -> Figure:
     >>> len(fig.axes[0].patches)
     12
     """
-    table = compression_table() if table is None else table
+    import pandas as pd
+
+    table = compression_table() if table is None else checks.instance(table, pd.DataFrame, "table")
     encodings = list(dict.fromkeys(table["encoding"]))
     algorithms = list(dict.fromkeys(table["algorithm"]))
     fig = _new_figure()

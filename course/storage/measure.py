@@ -13,6 +13,7 @@ under 1% and takes about three times as long).
 from __future__ import annotations
 
 import bz2
+import codecs
 import functools
 import lzma
 import math
@@ -20,6 +21,7 @@ import zlib
 
 import pandas as pd
 
+from ..core import checks
 from ..core.errors import StorageInputError
 from ..core.i18n import t
 from ..law import tables as law_tables
@@ -38,10 +40,29 @@ def encoded_size(text: str, encoding: str) -> int:
     """
     if not isinstance(text, str):
         raise StorageInputError(t("storage.error.not_text", value=type(text).__name__))
-    codec = {name.lower(): codec for name, codec in ENCODINGS.items()}.get(encoding.lower(), encoding)
+    codec = _codec(encoding)
+    try:
+        return len(text.encode(codec))
+    except UnicodeEncodeError as error:
+        raise StorageInputError(t("checks.encoding_cannot", encoding=encoding,
+                                  char=error.object[error.start:error.end])) from None
+
+
+def _codec(encoding: str) -> str:
+    """The Python codec of an encoding name, or a clear error listing the course's encodings.
+
+    >>> _codec("UTF-16"), _codec("ascii")
+    ('utf-16-le', 'ascii')
+    """
+    name = checks.text(encoding, "encoding", max_chars=40, error=StorageInputError)
+    codec = {key.lower(): codec for key, codec in ENCODINGS.items()}.get(name.lower(), name)
     if codec.lower() in ("utf-16", "utf16"):
         codec = "utf-16-le"
-    return len(text.encode(codec))
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        checks.known(encoding, "encoding", ENCODINGS, error=StorageInputError)
+    return codec
 
 
 def bytes_per_char(text: str, encoding: str = "utf-8") -> float:
@@ -50,7 +71,7 @@ def bytes_per_char(text: str, encoding: str = "utf-8") -> float:
     >>> bytes_per_char("微信ab", "utf-8")
     2.0
     """
-    if not text:
+    if not isinstance(text, str) or not text:
         raise StorageInputError(t("storage.error.empty_text"))
     return encoded_size(text, encoding) / len(text)
 
@@ -88,7 +109,6 @@ def encoding_table(text: str) -> pd.DataFrame:
 SAMPLE_LAW = "criminal-law-2023"
 
 
-@functools.cache
 def law_text(law_id: str = SAMPLE_LAW) -> str:
     """The articles of one law joined with newlines: real Chinese text from ``data/laws/``.
 
@@ -96,6 +116,11 @@ def law_text(law_id: str = SAMPLE_LAW) -> str:
     >>> len(text) > 60_000, text.startswith("为了惩罚犯罪")
     (True, True)
     """
+    return _law_text(checks.known(law_id, "law", law_tables.article_laws(), error=StorageInputError))
+
+
+@functools.cache
+def _law_text(law_id: str) -> str:
     return "\n".join(article.text for article in law_tables.parsed(law_id).articles)
 
 
@@ -112,7 +137,7 @@ def compressed_size(data: bytes, algorithm: str) -> int:
     >>> compressed_size(b"ab" * 1000, "zlib") < 100
     True
     """
-    if algorithm not in COMPRESSORS:
+    if not isinstance(algorithm, str) or algorithm not in COMPRESSORS:
         raise StorageInputError(t("storage.error.algorithm", value=algorithm, known=", ".join(COMPRESSORS)))
     return len(COMPRESSORS[algorithm](data))
 
@@ -141,9 +166,7 @@ def compression_table(text: str | None = None) -> pd.DataFrame:
     >>> bool((table["bytes"] <= table["original_bytes"]).all())
     True
     """
-    text = law_text() if text is None else text
-    if not text:
-        raise StorageInputError(t("storage.error.empty_text"))
+    text = law_text() if text is None else checks.text(text, "text", max_chars=10**6, error=StorageInputError)
     table = pd.DataFrame(list(_compression_rows(text)),
                          columns=["encoding", "algorithm", "original_bytes", "bytes"])
     table.insert(2, "chars", len(text))
@@ -159,7 +182,9 @@ def compression_summary(table: pd.DataFrame | None = None) -> pd.DataFrame:
     >>> list(compression_summary().columns)[:2] == [t("storage.col.encoding"), t("storage.col.algorithm")]
     True
     """
-    table = compression_table() if table is None else table
+    table = compression_table() if table is None else checks.instance(table, pd.DataFrame, "table")
+    if not {"algorithm"} <= set(table.columns):
+        raise StorageInputError(t("checks.wrong_kind", what="table", value="DataFrame"))
     shown = table.copy()
     shown["algorithm"] = shown["algorithm"].replace("-", t("storage.chart.algo_none"))
     return shown.rename(columns={column: t(f"storage.col.{column}") for column in shown.columns})
@@ -172,6 +197,8 @@ def compression_saving_pct(algorithm: str = "lzma", encoding: str = "UTF-8", tex
     True
     """
     table = compression_table(text)
+    checks.known(algorithm, "algorithm", COMPRESSORS, error=StorageInputError)
+    checks.known(encoding, "encoding", ENCODINGS, error=StorageInputError)
     row = table[(table["encoding"] == encoding) & (table["algorithm"] == algorithm)]
     if row.empty:
         raise StorageInputError(t("storage.error.algorithm", value=f"{encoding}/{algorithm}",
@@ -179,7 +206,6 @@ def compression_saving_pct(algorithm: str = "lzma", encoding: str = "UTF-8", tex
     return float(row["saving_pct"].iloc[0])
 
 
-@functools.cache
 def chunked_saving_pct(chunk_chars: int = 20, algorithm: str = "zlib", encoding: str = "UTF-8",
                        law_id: str = SAMPLE_LAW) -> float:
     """Saving in % when the law text is cut into pieces of ``chunk_chars`` characters, each compressed alone.
@@ -190,8 +216,14 @@ def chunked_saving_pct(chunk_chars: int = 20, algorithm: str = "zlib", encoding:
     >>> chunked_saving_pct(20, "zlib") < 0 < chunked_saving_pct(1000, "zlib")
     True
     """
-    _check_named("chunk_chars", chunk_chars, 1, math.inf)
-    text = law_text(law_id)
+    checks.number(chunk_chars, "chunk_chars", low=1, high=10**6, error=StorageInputError)
+    checks.known(algorithm, "algorithm", COMPRESSORS, error=StorageInputError)
+    checks.known(encoding, "encoding", ENCODINGS, error=StorageInputError)
+    return _chunked_saving_pct(int(chunk_chars), algorithm, encoding, law_text(law_id))
+
+
+@functools.cache
+def _chunked_saving_pct(chunk_chars: int, algorithm: str, encoding: str, text: str) -> float:
     pieces = [text[i:i + int(chunk_chars)].encode(ENCODINGS[encoding])
               for i in range(0, len(text), int(chunk_chars))]
     original = sum(len(piece) for piece in pieces)
@@ -205,5 +237,5 @@ def million_char_bytes(encoding: str = "UTF-8", text: str | None = None) -> floa
     >>> round(million_char_bytes() / 1e6, 2)
     2.97
     """
-    text = law_text() if text is None else text
+    text = law_text() if text is None else checks.text(text, "text", max_chars=10**6, error=StorageInputError)
     return size_of_chars(1_000_000, bytes_per_char(text, encoding))

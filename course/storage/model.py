@@ -17,6 +17,7 @@ import math
 
 import pandas as pd
 
+from ..core import checks
 from ..core.errors import StorageInputError
 from ..core.i18n import t
 from .params import defaults, params
@@ -106,6 +107,7 @@ def summary(result: Estimate, lang: str | None = None) -> pd.DataFrame:
     >>> summary(estimate(users=0), "en").iloc[0, 1]
     '0 B'
     """
+    checks.instance(result, Estimate, "result")
     rows = [
         ("per_day", format_bytes(result.bytes_per_day)),
         ("text_per_day", format_bytes(result.text_bytes_per_day)),

@@ -11,7 +11,6 @@ True
 """
 from __future__ import annotations
 
-import csv
 import dataclasses
 import functools
 import math
@@ -19,10 +18,12 @@ import numbers
 
 import pandas as pd
 
+from ..core import checks
+from ..core.bilingual import check_pairs
 from ..core.errors import StorageInputError
-from ..core.i18n import t
-from ..core.resources import data_path
-from .figures import figures
+from ..core.i18n import LANGUAGES, get_language, t
+from ..core.tables import read_table
+from .figures import figures, reliability_label
 from .units import format_count
 
 
@@ -39,6 +40,7 @@ class Param:
     basis: str            # "figure", "derived", "measured" or "assumption"
     figures: tuple[str, ...]
     default: float
+    texts: dict = dataclasses.field(default_factory=dict, compare=False)   # unit_zh, basis_en, source_zh, …
 
     @property
     def label(self) -> str:
@@ -47,8 +49,16 @@ class Param:
 
     @property
     def unit(self) -> str:
-        """The parameter's unit in the notebook's language."""
-        return t(f"storage.unit.{self.name}")
+        """The parameter's unit in the notebook's language (``storage-assumptions.csv``)."""
+        return self.text("unit") or t(f"storage.unit.{self.name}")
+
+    def text(self, column: str, lang: str | None = None) -> str:
+        """``unit``, ``basis`` or ``source`` of ``storage-assumptions.csv`` in ``lang``; "" if none.
+
+        >>> params()["copies"].text("unit", "en")
+        'copies'
+        """
+        return self.texts.get(f"{column}_{lang or get_language()}", "")
 
     def range_text(self) -> str:
         """The allowed range in maths notation, e.g. ``0 ≤ compression_pct < 100``."""
@@ -65,7 +75,10 @@ class Param:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise StorageInputError(t("storage.error.not_number", name=self.name, label=self.label,
                                       value=value, range=self.range_text()))
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:      # an int too large for a float
+            number = math.inf
         if not math.isfinite(number):
             raise StorageInputError(t("storage.error.not_finite", name=self.name, label=self.label,
                                       value=value, range=self.range_text()))
@@ -84,6 +97,12 @@ def _plain(x: float) -> str:
     """A number without a trailing ``.0``: ``_plain(100.0) == '100'``, ``_plain(1e11) == '1e+11'``."""
     return f"{x:g}"
 
+
+ASSUMPTION_SCHEMA = {"param": "str", "default": "str?", "min": "str", "max": "str", "min_open": "in:yes|no",
+                     "max_open": "in:yes|no", "integer": "in:yes|no",
+                     "basis": "in:figure|derived|measured|assumption", "figures": "str?",
+                     "unit_zh": "str", "unit_en": "str", "basis_zh": "str", "basis_en": "str",
+                     "source_zh": "str", "source_en": "str"}
 
 # Defaults that come from the figures table, with the arithmetic written out.
 _FROM_FIGURES = {
@@ -111,20 +130,22 @@ def params() -> dict[str, Param]:
     >>> params()["compression_pct"].range_text()
     '0 ≤ compression_pct < 100'
     """
-    path = data_path("storage-assumptions.csv")
+    table = read_table("storage-assumptions.csv", ASSUMPTION_SCHEMA, unique="param")
+    rows = table.to_dict("records")
+    check_pairs(rows, ("unit", "basis", "source"), "storage-assumptions.csv")
     params = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            name = row["param"]
-            if name in _FROM_FIGURES:
-                default = float(_FROM_FIGURES[name](_figure))
-            else:
-                default = float(row["default"])
-            params[name] = Param(
-                name=name, min=float(row["min"]), max=float(row["max"]),
-                min_open=row["min_open"] == "yes", max_open=row["max_open"] == "yes",
-                integer=row["integer"] == "yes", basis=row["basis"],
-                figures=tuple(row["figures"].split()), default=default)
+    for row in rows:
+        name = row["param"]
+        if name in _FROM_FIGURES:
+            default = float(_FROM_FIGURES[name](_figure))
+        else:
+            default = float(row["default"])
+        params[name] = Param(
+            name=name, min=float(row["min"]), max=float(row["max"]),
+            min_open=row["min_open"] == "yes", max_open=row["max_open"] == "yes",
+            integer=row["integer"] == "yes", basis=row["basis"],
+            figures=tuple(row["figures"].split()), default=default,
+            texts={f"{n}_{lang}": row[f"{n}_{lang}"] for n in ("unit", "basis", "source") for lang in LANGUAGES})
     return params
 
 
@@ -141,7 +162,7 @@ def defaults() -> dict[str, float]:
 
 
 def default_sources() -> pd.DataFrame:
-    """Where each default comes from: parameter, value, unit, basis, figure keys, as-of, source, reliability.
+    """Where each default comes from: parameter, value, unit, basis and why, figure keys, as-of, source, reliability.
 
     Column names and the basis (“假设” / “assumption”) are in the notebook's language.
 
@@ -157,10 +178,11 @@ def default_sources() -> pd.DataFrame:
             t("storage.col.default"): format_count(p.default) if p.default >= 1e4 else _plain(p.default),
             t("storage.col.unit"): p.unit,
             t("storage.col.basis"): t(f"storage.basis.{p.basis}"),
+            t("storage.col.why"): p.text("basis"),
             t("storage.col.figures"): ", ".join(known),
             t("storage.col.as_of"): "; ".join(figs.loc[k, "as_of"] for k in known),
-            t("storage.col.source"): "; ".join(figure_row(k)["source"] for k in known),
-            t("storage.col.reliability"): "; ".join(figs.loc[k, "reliability"] for k in known),
+            t("storage.col.source"): "; ".join(figure_row(k)["source"] for k in known) or p.text("source"),
+            t("storage.col.reliability"): "; ".join(reliability_label(figs.loc[k, "reliability"]) for k in known),
         })
     return pd.DataFrame(rows)
 
@@ -203,6 +225,7 @@ def first_above(million: float = 1200) -> dict:
     >>> crossing["before"]["key"], crossing["after"]["key"]
     ('wechat_mau_2019q4', 'wechat_mau_2020q3')
     """
+    million = checks.number(million, "million", low=0, high=1e6, error=StorageInputError)
     series = mau_series()
     above = series[series["million"] >= million]
     if above.empty:
@@ -211,13 +234,14 @@ def first_above(million: float = 1200) -> dict:
     return {"before": series.loc[i - 1].to_dict() if i > 0 else None, "after": series.loc[i].to_dict()}
 
 
-def figure_row(key: str) -> dict:
+def figure_row(key: str, lang: str | None = None) -> dict:
     """One row of the figures table as a dict (``value, number, unit, as_of, source, reliability``).
 
-    >>> figure_row("wechat_msgs_per_day_2017_09")["unit"]
+    >>> figure_row("wechat_msgs_per_day_2017_09", "en")["unit"]
     'billion messages/day'
     """
-    return figures().loc[key].to_dict()
+    table = figures(lang)
+    return table.loc[checks.known(key, "figure", table.index, error=StorageInputError)].to_dict()
 
 
 def cite(key: str, lang: str | None = None) -> str:
@@ -226,9 +250,9 @@ def cite(key: str, lang: str | None = None) -> str:
     >>> cite("hlm_chars", "en").startswith("882440 characters")
     True
     """
-    row = figure_row(key)
+    row = figure_row(key, lang)
     return t("storage.cite", lang=lang, value=row["value"], unit=row["unit"], as_of=row["as_of"],
-             source=row["source"], reliability=row["reliability"])
+             source=row["source"], reliability=reliability_label(row["reliability"], lang))
 
 
 def video_bytes_per_day(hours_per_minute: float | None = None, mbps: float | None = None) -> float:

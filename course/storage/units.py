@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 
+from ..core import checks
 from ..core.errors import StorageInputError
-from ..core.i18n import get_language, t
+from ..core.i18n import t
 
 SI_UNITS = ("B", "KB", "MB", "GB", "TB", "PB", "EB")
 IEC_UNITS = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
@@ -19,7 +20,7 @@ UNITS = {**{u: 1000 ** i for i, u in enumerate(SI_UNITS)},
 
 
 def _unit_factor(unit: str) -> int:
-    if unit not in UNITS:
+    if not isinstance(unit, str) or unit not in UNITS:
         raise StorageInputError(t("storage.error.unit", unit=unit, known=", ".join(UNITS)))
     return UNITS[unit]
 
@@ -30,6 +31,7 @@ def to_bytes(value: float, unit: str) -> float:
     >>> to_bytes(2, "MiB")
     2097152
     """
+    value = checks.number(value, "value", low=-1e30, high=1e30, error=StorageInputError)
     return value * _unit_factor(unit)
 
 
@@ -39,6 +41,7 @@ def from_bytes(n_bytes: float, unit: str) -> float:
     >>> from_bytes(3_000_000, "MB"), round(from_bytes(3_000_000, "MiB"), 3)
     (3.0, 2.861)
     """
+    n_bytes = checks.number(n_bytes, "n_bytes", error=StorageInputError)
     return n_bytes / _unit_factor(unit)
 
 
@@ -61,6 +64,7 @@ def format_bytes(n_bytes: float, binary: bool = False) -> str:
     >>> format_bytes(999_999), format_bytes(0), format_bytes(512)
     ('1.00 MB', '0 B', '512 B')
     """
+    n_bytes = checks.number(n_bytes, "n_bytes", low=0, error=StorageInputError)
     units, base = (IEC_UNITS, 1024) if binary else (SI_UNITS, 1000)
     if n_bytes < 0 or not math.isfinite(n_bytes):
         raise StorageInputError(t("storage.error.bytes", value=n_bytes))
@@ -85,7 +89,8 @@ def format_count(n: float, lang: str | None = None) -> str:
     >>> format_count(38e9, "zh"), format_count(5400, "en")
     ('380亿', '5,400')
     """
-    lang = lang or get_language()
+    lang = checks.language(lang)
+    n = float(checks.number(n, "n", error=StorageInputError))
     if not math.isfinite(n):
         return str(n)
     steps = ((1e12, "storage.count.trillion"), (1e8, "storage.count.yi"), (1e4, "storage.count.wan")) \
@@ -106,4 +111,5 @@ def format_usd(amount: float, lang: str | None = None) -> str:
     >>> format_usd(48_000, "zh"), format_usd(48_000, "en")
     ('4.80万美元', 'US$48,000')
     """
+    amount = checks.number(amount, "amount", error=StorageInputError)
     return t("storage.usd", lang=lang, amount=format_count(amount, lang))

@@ -37,10 +37,12 @@ import html
 
 from .. import storage
 from ..core.i18n import t
-from ..display.charts import canvas_png
+from ..display.charts import canvas_png, figure_alt, img_html
+from .lifetime import own
 
 SLIDERS = {"compression_pct": 99, "media_share_pct": 100}    # percentages: sliders with these maxima
 LABEL_WIDTH = "300px"
+INPUT_WIDTH = "460px"      # the label and a 160px box
 
 
 class Calculator:
@@ -61,7 +63,10 @@ class Calculator:
         self.table = widgets.HTML()
         self.message = widgets.HTML()
         self.message.add_class("calc-error")
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="680px"))
+        # The chart is an <img alt> in an HTML widget: ipywidgets' Image has no alt text.
+        self.image = widgets.HTML(layout=widgets.Layout(max_width="680px"))
+        self.image.add_class("calc-chart")
+        self.png = b""                              # the chart on show, as PNG
         self._fig, self._canvas = self._make_chart()
         reset = widgets.Button(description=t("calculator.reset"), icon="undo")
         self.start = dict(start)                    # what "reset" returns to: the cell's own values
@@ -84,12 +89,14 @@ class Calculator:
 
     def _make_input(self, name: str, value: float):
         widgets = self._w
+        # The label is the input's own description (a <label for=…>, its accessible name).
+        # Percentages are number boxes with bounds: ipywidgets 8.1 gives a slider's handle no name.
+        label = dict(description=storage.params()[name].label, style={"description_width": LABEL_WIDTH})
         if name in SLIDERS:
-            control = widgets.FloatSlider(value=value, min=0, max=SLIDERS[name], step=1,
-                                          readout_format=".0f", continuous_update=False,
-                                          layout=widgets.Layout(width="260px"))
+            control = widgets.BoundedFloatText(value=value, min=0, max=SLIDERS[name], step=1,
+                                               layout=widgets.Layout(width=INPUT_WIDTH), **label)
         else:
-            control = widgets.FloatText(value=value, layout=widgets.Layout(width="160px"))
+            control = widgets.FloatText(value=value, layout=widgets.Layout(width=INPUT_WIDTH), **label)
         control.add_class(f"calc-input-{name}")
         return control
 
@@ -97,9 +104,8 @@ class Calculator:
         widgets = self._w
         param = storage.params()[name]
         tag = t("calculator.assumption_tag") if param.basis == "assumption" else t(f"storage.basis.{param.basis}")
-        label = widgets.HTML(f"{html.escape(param.label)}", layout=widgets.Layout(width=LABEL_WIDTH))
         unit = widgets.HTML(f"{html.escape(param.unit)} <small><i>({html.escape(tag)})</i></small>")
-        return widgets.HBox([label, self.inputs[name], unit])
+        return widgets.HBox([self.inputs[name], unit])
 
     def _make_chart(self):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -182,7 +188,9 @@ class Calculator:
         self._canvas.restore_region(self._background)
         for artist in self._moving:
             self._fig.draw_artist(artist)
-        self.image.value = canvas_png(self._canvas)
+        self.png = canvas_png(self._canvas)
+        alt = t("calculator.chart_alt", alt=figure_alt(self._fig))
+        self.image.value = img_html(self.png, alt).replace("<img ", '<img style="max-width:100%" ', 1)
 
     def total_text(self) -> str:
         """The total per day as the widget shows it: ``storage.format_bytes(result.bytes_per_day)``."""
@@ -200,7 +208,7 @@ class Calculator:
         self.closed = True
         for widget in _widget_tree(self.widget):
             widget.close()
-        self.image.value = b""
+        self.png, self.image.value = b"", ""
         self._fig = self._canvas = self._background = None
         self._moving = []
 
@@ -208,6 +216,14 @@ class Calculator:
         if self.closed:
             return {"text/plain": t("calculator.closed")}
         return self.widget._repr_mimebundle_(**kwargs)
+
+    def _ipython_display_(self) -> None:
+        if self.closed:
+            from IPython.display import display
+            display({"text/plain": t("calculator.closed")}, raw=True)
+            return
+        from .rerun import show
+        show(self.widget)
 
 
 def _widget_tree(root) -> list:
@@ -249,5 +265,5 @@ def calculator(**values) -> Calculator:
     global _latest
     if _latest is not None:
         _latest.close()
-    _latest = Calculator(**values)
+    _latest = own(Calculator(**values), **values)
     return _latest

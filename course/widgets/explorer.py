@@ -33,8 +33,11 @@ import pandas as pd
 
 from .. import claims as claims_mod
 from .. import law
+from ..core import checks
 from ..core.i18n import get_language, pick, t
-from ..storage.figures import figures
+from ..display.statute_html import translation_html
+from ..storage.figures import figures, reliability_label
+from .lifetime import own
 
 ALL = ""
 FILTERS = ("lesson", "type", "verdict")
@@ -69,6 +72,8 @@ class ClaimExplorer:
         self.set_filters(lesson=lesson, type=type, verdict=verdict)
         if claim:
             self.select(claim)
+        if build:
+            own(self, lesson, type, verdict, claim)     # closes this cell's explorer of an earlier run
 
     # -- logic (no widgets) ---------------------------------------------------
     def filtered(self) -> pd.DataFrame:
@@ -81,7 +86,7 @@ class ClaimExplorer:
 
     def set_filters(self, lesson=None, type=None, verdict=None) -> list[str]:  # noqa: A002
         """Set any of the three filters (``""`` or ``None`` = all); returns the matching ids."""
-        values = {"lesson": f"{int(lesson):02d}" if lesson else ALL, "type": type or ALL,
+        values = {"lesson": checks.lesson(lesson, claims_mod.LESSONS) if lesson else ALL, "type": type or ALL,
                   "verdict": verdict or ALL}
         if values["type"]:
             claims_mod.type_label(values["type"])          # a clear error for an unknown type
@@ -174,7 +179,7 @@ class ClaimExplorer:
                 name = law.law_name(relied, lang) + pick("（", " (", lang) + \
                     t("law.version_text", lang, year=law.laws().loc[relied, "version"]) + pick("）", ")", lang)
             else:
-                name = claims_mod.sources().loc[relied, "title"]
+                name = claims_mod.sources(lang=lang).loc[relied, "title"]
             bits.append(f'{_esc(t("explorer.relied", lang))}: {_esc(name)}')
         if row["in_force_today"] != "n.a.":
             bits.append(f'{_esc(t("explorer.in_force", lang))}: '
@@ -202,25 +207,25 @@ class ClaimExplorer:
                 f'<div class="claim-citation"><b>{_esc(provision.citation(lang))}</b> '
                 f'<small>({_esc(law.status(provision.law, lang))})</small></div>'
                 f'<div class="claim-law-text" style="white-space:pre-wrap;font-size:92%">'
-                f'{html.escape(provision.text)}</div></div>')
+                f'{html.escape(provision.text)}</div>{translation_html(provision, lang)}</div>')
 
     @staticmethod
     def _sources_html(row: pd.Series, lang: str) -> str:
         items = []
-        src = claims_mod.sources()
+        src = claims_mod.sources(lang=lang)
         for sid in claims_mod.split_ids(row["source_ids"]):
             s = src.loc[sid]
             title = _esc(s["title"])
             if s["url"].startswith("http"):
                 title = f'<a href="{html.escape(s["url"])}" target="_blank" rel="noopener">{title}</a>'
-            meta = " · ".join(x for x in (s["date"], s["reliability"]) if x)
+            meta = " · ".join(x for x in (s["date"], reliability_label(s["reliability"], lang)) if x)
             items.append(f'<li class="claim-source" data-id="{sid}">{title} <small>({_esc(meta)})</small></li>')
-        figs = figures()
+        figs = figures(lang)
         for key in claims_mod.split_ids(row["figure_keys"]):
             f = figs.loc[key]
             items.append(f'<li class="claim-figure" data-key="{key}"><code>{_esc(key)}</code> = '
                          f'{_esc(f["value"])} {_esc(f["unit"])} <small>({_esc(f["as_of"])} · '
-                         f'{_esc(f["reliability"])})</small></li>')
+                         f'{_esc(reliability_label(f["reliability"], lang))})</small></li>')
         if not items:
             return ""
         return (f'<div class="claim-sources"><b>{_esc(t("explorer.sources", lang))}</b>'
@@ -245,7 +250,8 @@ class ClaimExplorer:
             dropdown.add_class(f"claim-explorer-{name}")
             dropdown.observe(self._on_filter, names="value")
             self._dropdowns[name] = dropdown
-        self._list = widgets.Select(options=[], rows=8, layout=widgets.Layout(width="100%"))
+        self._list = widgets.Select(options=[], rows=8, description=t("explorer.list"),
+                                    style={"description_width": "initial"}, layout=widgets.Layout(width="100%"))
         self._list.add_class("claim-explorer-claims")
         self._list.observe(self._on_select, names="value")
         self._count = widgets.HTML()
@@ -273,7 +279,17 @@ class ClaimExplorer:
             return {"text/html": self.card_html(self.selected) if self.selected else self._empty_html()}
         return self.widget._repr_mimebundle_(**kwargs)
 
+    def _ipython_display_(self) -> None:
+        if self.widget is None:
+            from IPython.display import HTML, display
+            display(HTML(self._repr_mimebundle_()["text/html"]))
+            return
+        from .rerun import show
+        show(self.widget)
+
 
 def explore(lesson: str | None = None, **filters) -> ClaimExplorer:
     """A claim explorer, optionally pre-filtered: ``explore("05")``, ``explore(verdict="outdated")``."""
+    for name in filters:
+        checks.known(name, "filter", ("type", "verdict", "claim", "width"))
     return ClaimExplorer(lesson=lesson, **filters)

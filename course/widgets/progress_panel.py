@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import exercises
+from ..core import checks
 from ..core.i18n import t
 from ..display.feedback import Message
 from ..exercises.progress import latest
@@ -55,6 +56,7 @@ def summary(lesson: str | None = None) -> pd.DataFrame:
 
 def progress(lesson: str | None = None) -> Message:
     """Progress as a small HTML panel (one bar per lesson), readable as text too."""
+    lesson = None if lesson is None else checks.lesson(lesson, exercises.lessons())
     table = summary(lesson)
     lines = []
     for row in table.itertuples(index=False):

@@ -10,16 +10,14 @@ logic runs without a browser.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from .. import law
+from ..core import checks
 from ..core.errors import CourseError
 from ..core.i18n import t
 from ..display import statute_html
-from ..display.charts import render_png
-
-if TYPE_CHECKING:
-    import ipywidgets
+from ..display.charts import Chart, img_html
+from .lifetime import own
 
 CSL = "csl"
 
@@ -31,6 +29,8 @@ class StatuteViewer:
                  term: str = "", compare: bool = False, words: str = ""):
         import ipywidgets as w
 
+        term, words = checks.text(term, "term", empty=True), checks.text(words, "words", empty=True)
+        compare = bool(checks.number(compare, "compare", low=0, high=1)) if not isinstance(compare, bool) else compare
         lid = law.law_id(law_id, version)
         family = law.laws().loc[lid, "family"]
         lay = w.Layout(width="auto")
@@ -52,7 +52,9 @@ class StatuteViewer:
         self.count_button = w.Button(description=t("viewer.count"), icon="bar-chart")
         self.view = w.HTML()
         self.counter = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="100%", display="none"))
+        # The chart is an <img alt> in an HTML widget: ipywidgets' Image has no alt text.
+        self.chart = w.HTML(layout=w.Layout(max_width="100%", display="none"))
+        self.png = b""                              # the count's chart on show, as PNG
         for box, name in ((self.law_box, "law"), (self.version_box, "version"),
                           (self.article_box, "article"), (self.term_box, "search"),
                           (self.compare_box, "compare"), (self.words_box, "words"),
@@ -76,6 +78,10 @@ class StatuteViewer:
         self.refresh()
         if words:
             self.count()
+
+    def _ipython_display_(self) -> None:
+        from .rerun import show
+        show(self.widget)
 
     def _on_law(self, change) -> None:
         options = law.versions(change["new"])
@@ -112,7 +118,7 @@ class StatuteViewer:
         """Count the words in the keyword box across the chosen law version; draw the chart."""
         words = law.split_words(self.words_box.value)
         if not words:
-            self.counter.value, self.chart.value = "", b""
+            self.counter.value, self.chart.value, self.png = "", "", b""
             self.chart.layout.display = "none"
             return
         lid = self.version_box.value
@@ -121,11 +127,14 @@ class StatuteViewer:
                     n=len(table), law=law.law_name(lid, short=True),
                     version=t("law.version_text", year=law.laws().loc[lid, "version"]))
         self.counter.value = statute_html.counter_html(table, summary)
-        self.chart.value = render_png(law.keyword_figure(lid, words)) if len(table) else b""
+        chart = Chart(law.keyword_figure(lid, words)) if len(table) else None
+        self.png = chart.png if chart else b""
+        self.chart.value = (img_html(chart.png, chart.alt).replace("<img ", '<img style="max-width:100%" ', 1)
+                            if chart else "")
         self.chart.layout.display = "" if len(table) else "none"
 
 
 def viewer(law_id: str = CSL, article: int | str = 21, version: str | int | None = "2017", term: str = "",
-           compare: bool = False, words: str = "") -> "ipywidgets.Widget":
-    """Show the statute viewer (a widget): see the module's description."""
-    return StatuteViewer(law_id, article, version, term=term, compare=compare, words=words).widget
+           compare: bool = False, words: str = "") -> StatuteViewer:
+    """The statute viewer (its ``widget`` is what the notebook shows): see the module's description."""
+    return own(StatuteViewer(law_id, article, version, term=term, compare=compare, words=words), law_id, article, version, term, compare, words)

@@ -6,7 +6,7 @@ from ..kinds import Choice, Number, Open
 
 EXERCISES = [
     Number(
-        name="csl_articles_2017", lesson="00", integer=True,
+        name="csl_articles_2017", lesson="00", integer=True, unit="条 / articles",
         answer=len(law.parsed("csl-2017").articles),
         prompt={"zh": "2017 年施行的《网络安全法》文本共有多少条？用 `course.law.articles()` 数一数"
                       "（提示：筛选 `law == \"csl-2017\"`），把整数赋给 `csl_articles_2017`。",
@@ -24,7 +24,7 @@ EXERCISES = [
         wrong=[81, 79.0, "79", 7],
     ),
     Number(
-        name="log_item", lesson="00", integer=True,
+        name="log_item", lesson="00", integer=True, unit="项（序号） / item number",
         answer=next(i for i, item in enumerate(law.article("csl", 21, "2017").article.paragraph(1).items,
                                                start=1) if "网络日志" in item),
         prompt={"zh": "2017 年文本第二十一条第一款列了几项义务。“留存相关的网络日志不少于六个月”在第几项？"
@@ -56,7 +56,7 @@ EXERCISES = [
         wrong=["2017", 2026, "2025"],
     ),
     Number(
-        name="iism14_paragraphs", lesson="00", integer=True,
+        name="iism14_paragraphs", lesson="00", integer=True, unit="款 / paragraphs",
         answer=len(law.article("iism", 14).article.paragraphs),
         prompt={"zh": "《互联网信息服务管理办法》第十四条有几款？把整数赋给 `iism14_paragraphs`。",
                 "en": "How many paragraphs (款) does Art. 14 of the Internet Information Services "

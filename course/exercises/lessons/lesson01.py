@@ -1,8 +1,10 @@
 """Exercises of lesson 01 (the article and its claims): types of claims and the verdict vocabulary."""
 from __future__ import annotations
 
+import pandas as pd
+
 from ... import claims
-from ..kinds import Choice, Number, Open
+from ..kinds import Choice, Number, Open, Table
 
 TYPE_CHOICES = claims.type_choices()
 VERDICT_CHOICES = claims.verdict_choices()
@@ -11,6 +13,12 @@ VERDICT_CHOICES = claims.verdict_choices()
 def _type_of(quote_start: str) -> str:
     table = claims.claims()
     return table[table["quote"].str.startswith(quote_start)]["type"].iloc[0]
+
+
+def outdated_quotes() -> pd.Series:
+    """The quotes of the claims judged outdated: the model answer of ``outdated_quotes``."""
+    table = claims.claims()
+    return table[table["verdict"] == "outdated"]["quote"]
 
 
 EXERCISES = [
@@ -43,7 +51,7 @@ EXERCISES = [
         wrong=["technical", "legal", "inference"],
     ),
     Number(
-        name="legal_claims", lesson="01", integer=True,
+        name="legal_claims", lesson="01", integer=True, context={"claims": claims.claims}, unit="条说法 / claims",
         answer=int((claims.claims()["type"] == "legal").sum()),
         prompt={"zh": "课程的说法表里有多少条“法律”类说法？用 `course.claims.claims()` 数一数，把整数赋给 `legal_claims`。",
                 "en": "How many claims of type “legal” are in the course's claims table? Count them with "
@@ -85,5 +93,22 @@ EXERCISES = [
                         "does it cover; does the article's conclusion follow? Then write down the verdict, the reasons "
                         "and what remains uncertain."},
         wrong=["不知道", "read", 3],
+    ),
+    Table(
+        name="outdated_quotes", lesson="01", expected=outdated_quotes, context={"claims": claims.claims},
+        prompt={"zh": "用 pandas 在说法表里筛选：`claims = course.claims.claims()`，取出结论（`verdict` 一列）为 "
+                      "`\"outdated\"`（引用过时）的那些说法的原文（`quote` 一列），把这个 Series 赋给 `outdated_quotes`。",
+                "en": "Filter the claims table with pandas: with `claims = course.claims.claims()`, take the quotes "
+                      "(the `quote` column) of the claims whose verdict (the `verdict` column) is `\"outdated\"`, "
+                      "and assign that Series to `outdated_quotes`."},
+        hints={"zh": ["一个条件得出一列 True/False：`claims[\"verdict\"] == \"outdated\"`；用它选行。",
+                      "`claims[条件][\"quote\"]`"],
+               "en": ["A condition gives a column of True/False: `claims[\"verdict\"] == \"outdated\"`; use it "
+                      "to pick rows.", "`claims[condition][\"quote\"]`"]},
+        solution={"zh": "先筛选行，再取一列：\n\n```python\nclaims = course.claims.claims()\n"
+                        "outdated_quotes = claims[claims[\"verdict\"] == \"outdated\"][\"quote\"]\n```",
+                  "en": "Filter the rows, then take one column:\n\n```python\nclaims = course.claims.claims()\n"
+                        "outdated_quotes = claims[claims[\"verdict\"] == \"outdated\"][\"quote\"]\n```"},
+        wrong=[claims.claims()["quote"], outdated_quotes().to_frame(), list(outdated_quotes())],
     ),
 ]

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import zlib
 
+import pandas as pd
+
 from ... import storage
-from ..kinds import Choice, Function, Number, Open
+from ..kinds import Function, Number, Open, Table
 
 QUESTION = "到底微信会不会保存聊天记录呢?"          # an exact substring of data/article.txt
 ASSUMED_CHARS = 20                                 # characters per message: an assumption, stated in the prompt
@@ -17,6 +19,20 @@ _MSGS_2017 = storage.figure_row("wechat_msgs_per_day_2017_09")["number"] * 1e9
 
 def utf8_bytes(text: str) -> int:
     return len(text.encode("utf-8"))
+
+
+def mau_2020() -> pd.Series:
+    """The monthly active accounts (millions) dated 2020: the model answer of ``mau_2020``.
+
+    >>> mau_2020().index.tolist()
+    ['wechat_mau_2020q3', 'wechat_mau_2020q4']
+    """
+    figures = storage.figures()
+    return figures[figures["key"].str.startswith("wechat_mau_2020")]["number"]
+
+
+def _mau_2020_text(sep: str) -> str:
+    return sep.join(f"{number:g}" for number in mau_2020())
 
 
 def _zlib_ratio() -> float:
@@ -62,13 +78,13 @@ EXERCISES = [
                "en": ["Bytes per character = `len(text.encode(\"utf-8\")) / len(text)`.",
                       "Multiply by 1,000,000 characters, then divide by 1,000,000 for MB. MB is not MiB "
                       "(1 MiB = 1,048,576 bytes)."]},
-        solution={"zh": "约 2.97 MB：法律文本里有数字、标点和换行，所以平均不到 3 字节/字。文章说的「几MB」是对的。",
+        solution={"zh": "约 2.97 MB：法律文本里有数字、标点和换行，所以平均不到 3 字节/字。文章说的「几MB」是对的。\n\n```python\ntext = course.storage.law_text()\nmillion_chars_mb = len(text.encode(\"utf-8\")) / len(text) * 1_000_000 / 1_000_000\n```",
                   "en": "About 2.97 MB: the law text has digits, punctuation and line breaks, so the average "
-                        "is a little under 3 bytes per character. The article's 「几MB」 (a few MB) is right."},
+                        "is a little under 3 bytes per character. The article's 「几MB」 (a few MB) is right.\n\n```python\ntext = course.storage.law_text()\nmillion_chars_mb = len(text.encode(\"utf-8\")) / len(text) * 1_000_000 / 1_000_000\n```"},
         wrong=[3, 2.83, 1.98, "2.97"],
     ),
     Number(
-        name="zlib_ratio", lesson="02", tolerance=0.01, relative=True,
+        name="zlib_ratio", lesson="02", tolerance=0.01, relative=True, unit="倍（原大小 ÷ 压缩后大小） / times (original ÷ compressed)",
         answer=_zlib_ratio(),
         prompt={"zh": "把 `course.storage.law_text()` 编码成 UTF-8，用 `zlib.compress(data)`（默认级别）压缩。"
                       "压缩比（原大小 ÷ 压缩后大小）是多少？赋给 `zlib_ratio`。",
@@ -80,10 +96,10 @@ EXERCISES = [
                "en": ["`import zlib`, `data = course.storage.law_text().encode(\"utf-8\")`.",
                       "`len(data) / len(zlib.compress(data))`"]},
         solution={"zh": "约 5 倍：法律条文重复用语很多（“处……有期徒刑”），比小说好压缩得多"
-                        "（《红楼梦》用 gzip -9 只有约 2.4 倍）。但一条一条单独压缩的短消息几乎压不动。",
+                        "（《红楼梦》用 gzip -9 只有约 2.4 倍）。但一条一条单独压缩的短消息几乎压不动。\n\n```python\nimport zlib\ndata = course.storage.law_text().encode(\"utf-8\")\nzlib_ratio = len(data) / len(zlib.compress(data))\n```",
                   "en": "About 5×: law texts repeat a lot of wording, so they compress much better than a "
                         "novel (《红楼梦》 with gzip -9: about 2.4×). Short messages compressed one by one "
-                        "hardly shrink at all."},
+                        "hardly shrink at all.\n\n```python\nimport zlib\ndata = course.storage.law_text().encode(\"utf-8\")\nzlib_ratio = len(data) / len(zlib.compress(data))\n```"},
         wrong=[2.38, 0.2, 80.0, "5"],
     ),
     Number(
@@ -101,39 +117,34 @@ EXERCISES = [
                "en": ["bytes = messages × characters per message × bytes per character.",
                       "38 billion = 38e9; divide by 1e12 for TB."]},
         solution={"zh": "38e9 × 20 × 3 = 2.28e12 字节 = 2.28 TB/天（按 TiB 算是 2.07）。"
-                        "每条字数是假设：没有找到公开的平均消息长度。",
+                        "每条字数是假设：没有找到公开的平均消息长度。\n\n```python\ndaily_text_tb = 38e9 * 20 * 3 / 1e12\n```",
                   "en": "38e9 × 20 × 3 = 2.28e12 bytes = 2.28 TB per day (2.07 TiB). The characters per "
-                        "message are an assumption: no published average message length was found."},
+                        "message are an assumption: no published average message length was found.\n\n```python\ndaily_text_tb = 38e9 * 20 * 3 / 1e12\n```"},
         wrong=[2.07, 2280, 0.76, "2.28"],
     ),
-    Choice(
-        name="what_arithmetic_shows", lesson="02",
-        choices={
-            "a": {"zh": "微信保存了所有聊天记录", "en": "WeChat stores all chats"},
-            "b": {"zh": "存下全部文字消息在技术和费用上都做得到，所以“数据量太大”不是“不保存”的好理由；但这不能证明微信保存了",
-                  "en": "Keeping all text messages is technically and financially feasible, so “too much data” "
-                        "is no good reason to believe chats are not kept; but this does not show they are kept"},
-            "c": {"zh": "法律要求微信保存所有聊天记录", "en": "The law requires WeChat to keep all chats"},
-            "d": {"zh": "文字消息太多，存不下", "en": "There is too much text to store"},
-        },
-        answer="b",
-        prompt={"zh": "本课的算术能说明什么？回答 `\"a\"`、`\"b\"`、`\"c\"` 或 `\"d\"`，赋给 `what_arithmetic_shows`。\n"
-                      "a：微信保存了所有聊天记录；b：存下全部文字消息在技术和费用上都做得到，所以“数据量太大”不是"
-                      "“不保存”的好理由，但这不能证明微信保存了；c：法律要求微信保存所有聊天记录；d：文字消息太多，存不下。",
-                "en": "What does this lesson's arithmetic show? Answer `\"a\"`, `\"b\"`, `\"c\"` or `\"d\"` and "
-                      "assign it to `what_arithmetic_shows`.\n"
-                      "a: WeChat stores all chats; b: keeping all text messages is technically and financially "
-                      "feasible, so “too much data” is no good reason to believe chats are not kept, but this "
-                      "does not show they are kept; c: the law requires WeChat to keep all chats; d: there is "
-                      "too much text to store."},
-        hints={"zh": ["算术能回答“存得下吗”，不能回答“存了吗”和“必须存吗”。"],
-               "en": ["Arithmetic answers “could it be stored?”, not “is it stored?” or “must it be stored?”."]},
-        solution={"zh": "b。能存下不等于存了，也不等于有义务存。“存了吗”要看公司的说明、法院的案件和独立研究"
-                        "（第 04 课），“必须存吗”要看法律条文（第 03、05 课）。",
-                  "en": "b. Being able to store something is not evidence that it is stored, nor that it must "
-                        "be. Whether it is stored is a question for company statements, court cases and "
-                        "independent research (lesson 04); whether it must be, for the law texts (lessons 03, 05)."},
-        wrong=["a", "c", "d", 2],
+    Table(
+        name="mau_2020", lesson="02", expected=mau_2020, context={"figures": storage.figures},
+        prompt={"zh": "用 pandas 在数据表里筛选：`figures = course.storage.figures()`，月活跃账户（百万）那些行的代号"
+                      "（`key` 一列）以 `\"wechat_mau_\"` 开头，后面是年份和季度（如 `wechat_mau_2019q4`）。"
+                      "取出 2020 年那些行的数值（`number` 一列），把这个 Series 赋给 `mau_2020`。它们超过 12 亿了吗？",
+                "en": "Filter the figures table with pandas: with `figures = course.storage.figures()`, the keys "
+                      "(the `key` column) of the monthly active accounts (millions) start with `\"wechat_mau_\"`, "
+                      "followed by the year and quarter (e.g. `wechat_mau_2019q4`). Take the values (the `number` "
+                      "column) of the rows of 2020 and assign that Series to `mau_2020`. Are they above 1.2 billion?"},
+        hints={"zh": ["一个条件得出一列 True/False：`figures[\"key\"].str.startswith(...)`；用它选行。",
+                      "`figures[figures[\"key\"].str.startswith(\"wechat_mau_2020\")][\"number\"]`"],
+               "en": ["A condition gives a column of True/False: `figures[\"key\"].str.startswith(...)`; use it "
+                      "to pick rows.", "`figures[figures[\"key\"].str.startswith(\"wechat_mau_2020\")][\"number\"]`"]},
+        solution={"zh": f"先筛选行，再取 `number` 一列：2020 年的两个数 {_mau_2020_text('、')}（百万账户），"
+                        "都超过 1200 百万 = 12 亿，所以「目前微信用户已经超过12亿」大约从 2020 年起成立（账户不等于人）。"
+                        "\n\n```python\nfigures = course.storage.figures()\n"
+                        "mau_2020 = figures[figures[\"key\"].str.startswith(\"wechat_mau_2020\")][\"number\"]\n```",
+                  "en": f"Filter the rows, then take the `number` column: the two 2020 figures are "
+                        f"{_mau_2020_text(' and ')} (million accounts), both above 1,200 million = 1.2 billion, so "
+                        "「目前微信用户已经超过12亿」 (over 1.2 billion users) holds from about 2020 on (accounts "
+                        "are not people).\n\n```python\nfigures = course.storage.figures()\n"
+                        "mau_2020 = figures[figures[\"key\"].str.startswith(\"wechat_mau_2020\")][\"number\"]\n```"},
+        wrong=[storage.figures()["number"], mau_2020().to_frame(), list(mau_2020())],
     ),
     Open(
         name="can_vs_does", lesson="02", min_chars=20,

@@ -11,9 +11,11 @@ texts; ``tests/test_legal_lessons.py`` (functions ``test_l05_*``) checks them ag
 """
 from __future__ import annotations
 
+import pandas as pd
+
 from ... import law
 from ...claims import verdict_choices
-from ..kinds import ArticleSet, Choice, Number, Open
+from ..kinds import Choice, Number, Open, Table
 
 # exercise name -> claim id in data/claims.csv: the answer must be that claim's verdict (tested)
 CLAIMS = {"c21_verdict": "C21"}
@@ -22,6 +24,19 @@ KEEP_WORDS = ["保存", "留存"]
 _KEEP_2017 = law.keyword_table("csl", KEEP_WORDS, "2017")
 CSL17 = {"zh": "《网络安全法》（2017年文本）", "en": "the Cybersecurity Law (2017 text)"}
 CSL26 = {"zh": "《网络安全法》（2026年文本）", "en": "the Cybersecurity Law (2026 text)"}
+
+
+
+def keep_counts_2017() -> pd.Series:
+    """How often 保存 or 留存 occurs in each article of the 2017 text, where it does: the model answer.
+
+    >>> keep_counts_2017().index.tolist()[:2]
+    ['csl-2017:21', 'csl-2017:41']
+    """
+    articles = law.articles()
+    counts = articles[articles["law"] == "csl-2017"]["text"].str.count("|".join(KEEP_WORDS))
+    return counts[counts > 0]
+
 
 EXERCISES = [
     Number(
@@ -41,34 +56,48 @@ EXERCISES = [
                       "then add up its `total` column."]},
         solution={"zh": "6 次：“保存”5 次（第四十一、四十七、四十八、五十、六十八条），“留存”1 次（第二十一条）。"
                         "这种读法正好得出文章说的 6 处；但只数“保存”是 5 处，数“记录”或“存储”也各是 6 次，"
-                        "2026 年文本里“保存”“留存”是 7 次。文章没列出是哪 6 处，所以这个数无法确切核实。",
+                        "2026 年文本里“保存”“留存”是 7 次。文章没列出是哪 6 处，所以这个数无法确切核实。\n\n```python\ntable = course.law.keyword_table(\"csl\", [\"保存\", \"留存\"], 2017)\nkeep_places_2017 = int(table[\"total\"].sum())\n```",
                   "en": "6: “保存” 5 times (Arts. 41, 47, 48, 50, 68) and “留存” once (Art. 21). This reading "
                         "gives exactly the article's six places; but “保存” alone gives 5, “记录” (record) or "
                         "“存储” (store) also give 6 each, and the 2026 text has 7 occurrences of 保存/留存. The "
-                        "article does not list its six, so the number cannot be checked exactly."},
+                        "article does not list its six, so the number cannot be checked exactly.\n\n```python\ntable = course.law.keyword_table(\"csl\", [\"保存\", \"留存\"], 2017)\nkeep_places_2017 = int(table[\"total\"].sum())\n```"},
         wrong=[5, 7, "6", 6.0],
     ),
-    ArticleSet(
-        name="keep_articles_2017", lesson="05",
-        answer={int(key) for key in _KEEP_2017.index},
-        prompt={"zh": f"上一题数到的那几处，分别在{CSL17['zh']}的哪几条？把条号的集合赋给 `keep_articles_2017`。",
-                "en": f"In which articles of {CSL17['en']} are the places you just counted? Assign the set "
-                      "of article numbers to `keep_articles_2017`."},
-        hints={"zh": ["`keyword_table` 的行标签就是条号。", "集合写成 `{21, 99}` 这样。"],
-               "en": ["The row labels of `keyword_table` are the article numbers.",
-                      "Write a set as `{21, 99}`."]},
-        solution={"zh": "{21, 41, 47, 48, 50, 68}：网络日志（21）、处理其保存的个人信息（41）、发现违法信息时保存有关记录"
+    Table(
+        name="keep_counts_2017", lesson="05", expected=keep_counts_2017, context={"articles": law.articles},
+        prompt={"zh": f"上一题数到的那几处在哪几条？用 pandas 数：`articles = course.law.articles()` 是课程里所有法律的"
+                      f"条文表（`law` 一列是文本代号，`text` 一列是条文）。取出{CSL17['zh']}（`\"csl-2017\"`）的条文，"
+                      "用 `str.count` 数每条里“保存”和“留存”一共出现几次，只留下次数大于 0 的条，"
+                      "把这个 Series（索引是条文编号，如 `csl-2017:21`）赋给 `keep_counts_2017`。",
+                "en": f"In which articles are the places you just counted? Count with pandas: "
+                      "`articles = course.law.articles()` is the table of every article of every law of the "
+                      "course (the `law` column is the text's id, the `text` column the article). Take the "
+                      f"articles of {CSL17['en']} (`\"csl-2017\"`), count with `str.count` how often “保存” and "
+                      "“留存” occur together in each, keep only the articles where the count is above 0, and "
+                      "assign that Series (indexed by article id, like `csl-2017:21`) to `keep_counts_2017`."},
+        hints={"zh": ["先筛选行：`csl = articles[articles[\"law\"] == \"csl-2017\"]`；再数：`csl[\"text\"].str.count(\"保存\")`。",
+                      "`str.count` 接受正则表达式：`\"保存|留存\"` 两个词都数（`|` 是“或”）。"
+                      "最后 `counts[counts > 0]` 去掉次数为 0 的条。"],
+               "en": ["Filter the rows first: `csl = articles[articles[\"law\"] == \"csl-2017\"]`; then count: "
+                      "`csl[\"text\"].str.count(\"保存\")`.",
+                      "`str.count` takes a regular expression: `\"保存|留存\"` counts both words (`|` means "
+                      "“or”). Finally `counts[counts > 0]` drops the articles with a count of 0."]},
+        solution={"zh": "第 21、41、47、48、50、68 条各一次：网络日志（21）、处理其保存的个人信息（41）、发现违法信息时保存有关记录"
                         "（47；48 条第二款是电子信息发送和应用软件下载服务提供者；50 条是主管部门要求运营者这样做），"
-                        "以及对不保存记录的处罚（68）。没有一条要求保存全部聊天内容。",
-                  "en": "{21, 41, 47, 48, 50, 68}: network logs (21); handling the personal information an "
-                        "operator keeps (41); keeping records when prohibited information is found (47; Art. 48 "
-                        "para. 2 for senders of electronic messages and app stores; Art. 50 when the "
+                        "以及对不保存记录的处罚（68）。没有一条要求保存全部聊天内容。"
+                        "\n\n```python\narticles = course.law.articles()\ncsl = articles[articles[\"law\"] == \"csl-2017\"]\n"
+                        "counts = csl[\"text\"].str.count(\"保存|留存\")\nkeep_counts_2017 = counts[counts > 0]\n```",
+                  "en": "Arts. 21, 41, 47, 48, 50 and 68, once each: network logs (21); handling the personal "
+                        "information an operator keeps (41); keeping records when prohibited information is found "
+                        "(47; Art. 48 para. 2 for senders of electronic messages and app stores; Art. 50 when the "
                         "authorities demand it); and the penalty for not keeping them (68). None requires "
-                        "keeping all chat content."},
-        wrong=[{41, 47}, {23, 43, 49, 50, 52, 69}, {41, 47, 48, 50, 68}],
+                        "keeping all chat content."
+                        "\n\n```python\narticles = course.law.articles()\ncsl = articles[articles[\"law\"] == \"csl-2017\"]\n"
+                        "counts = csl[\"text\"].str.count(\"保存|留存\")\nkeep_counts_2017 = counts[counts > 0]\n```"},
+        wrong=[keep_counts_2017().to_frame(), list(keep_counts_2017()), keep_counts_2017().iloc[1:]],
     ),
     Number(
-        name="penalty_article_2026", lesson="05", integer=True,
+        name="penalty_article_2026", lesson="05", integer=True, unit="条号 / article number",
         answer=law.current("csl", 68).number,
         prompt={"zh": f"文章引用的罚则是{CSL17['zh']}第六十八条。自 2026 年 1 月 1 日起，这条罚则是第几条？"
                       "把条号（整数）赋给 `penalty_article_2026`。",

@@ -21,7 +21,7 @@ EXERCISES = [
             "en": "The article cites Civil Procedure Law “Art. 63, para. 1, item 5”. In the Civil Procedure Law "
                   "in force (2023 text), which article lists the kinds of evidence? Give a whole number.",
         },
-        answer=66, integer=True,
+        answer=66, integer=True, unit="条号 / article number",
         hints={
             "zh": ["在表 course.law.articles() 里找 law 为 \"civpl-2023\"、text 含“证据包括”的条文。"],
             "en": ["In course.law.articles(), find the civpl-2023 article whose text contains “证据包括” "
@@ -42,7 +42,7 @@ EXERCISES = [
             "en": "In the list of para. 1 of that article, which item is electronic data (电子数据)? "
                   "Give a whole number.",
         },
-        answer=5, integer=True,
+        answer=5, integer=True, unit="项（序号） / item number",
         hints={
             "zh": ["course.law.article(\"civpl\", 66).paragraph(1).item(…)，试几个数。"],
             "en": ["Try course.law.article(\"civpl\", 66).paragraph(1).item(…) with a few numbers."],
@@ -63,7 +63,7 @@ EXERCISES = [
                   "electronic data. Which item covers the communications of instant messaging (即时通信)? "
                   "Give a whole number.",
         },
-        answer=2, integer=True,
+        answer=2, integer=True, unit="项（序号） / item number",
         hints={
             "zh": ["运行 course.law.article(\"spc-evidence\", 14)。"],
             "en": ["Run course.law.article(\"spc-evidence\", 14)."],
@@ -86,7 +86,7 @@ EXERCISES = [
                   "obtained by seriously infringing others' lawful rights (and similar means) cannot be the basis "
                   "for finding facts? Give a whole number.",
         },
-        answer=106, integer=True,
+        answer=106, integer=True, unit="条号 / article number",
         hints={
             "zh": ["用 course.law.count_word(\"spc-civpl-interp\", \"严重侵害他人合法权益\")。"],
             "en": ["Use course.law.count_word(\"spc-civpl-interp\", \"严重侵害他人合法权益\")."],

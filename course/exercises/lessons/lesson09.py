@@ -36,7 +36,7 @@ EXERCISES = [
                TABLE["verdict"].value_counts().to_frame(), ACCURATE],
     ),
     Number(
-        name="legal_not_accurate", lesson="09", integer=True, answer=NOT_ACCURATE_LEGAL,
+        name="legal_not_accurate", lesson="09", integer=True, context={"claims": claims.claims}, unit="条说法 / claims", answer=NOT_ACCURATE_LEGAL,
         prompt={"zh": "“法律”类说法中，有多少条的结论不是“准确”？把整数赋给 `legal_not_accurate`。",
                 "en": "Among the claims of type “legal”, how many are judged something other than “accurate”? "
                       "Assign the whole number to `legal_not_accurate`."},
