@@ -115,11 +115,11 @@ def build_root(root: str, workdir: str, paths: list[str], tmp_mb: int) -> None:
             os.symlink(os.readlink(source), root + source)
         elif os.path.isdir(source):
             _bind(source, root)
+    for folder in ("/tmp", "/var/tmp"):  # before the runtime: a runtime under /tmp stays seen
+        _tmpfs(root + folder, 0o1777, tmp_mb)
     for source in paths:
         if not os.path.isdir(root + source):
             _bind(source, root)
-    for folder in ("/tmp", "/var/tmp"):
-        _tmpfs(root + folder, 0o1777, tmp_mb)
     _tmpfs(root + "/dev", 0o755, 1)
     for name in DEVICES:
         _bind(f"/dev/{name}", root, writable=True)
