@@ -146,7 +146,8 @@ def search_laws(words: str | Iterable[str], laws: Iterable[str] | None = None) -
     if not words:
         raise CourseError(t("law.bad_word", value=repr(words)))
     wanted = [normalise(word) for word in words]
-    chosen = [law_id(law) for law in laws] if laws else tables.article_laws()
+    given = [] if laws is None else checks.collection(laws, "laws")
+    chosen = [law_id(law) for law in given] or tables.article_laws()
     records = []
     for lid in chosen:
         for art in tables.parsed(lid).articles:
