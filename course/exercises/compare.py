@@ -32,6 +32,22 @@ def loose_text(text: str) -> str:
     return _NOT_A_WORD.sub("", normalise_text(text))
 
 
+class TextMistakes:
+    """How a text exercise reads its anticipated answers and matches a learner's text to one.
+
+    >>> m = TextMistakes(); m.same_answer("Outdated!", m.parse_anticipated("outdated"))
+    True
+    """
+
+    def parse_anticipated(self, text: str):
+        if not loose_text(text):
+            raise ValueError("an empty answer")
+        return text
+
+    def same_answer(self, value, anticipated) -> bool:
+        return isinstance(value, str) and loose_text(value) == loose_text(anticipated)
+
+
 def same_cell(x: object, y: object, tolerance: float) -> bool:
     """Two table cells (or function results) are the same: numbers within ``tolerance``, else equal."""
     if is_number(x) and is_number(y) and type(x) is not bool and type(y) is not bool:

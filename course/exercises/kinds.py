@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..core.i18n import LANGUAGES, get_language, t
 from ..law.numbers import article_key, parse_number
 from ..storage.units import UNITS as BYTE_UNITS
-from .compare import is_number, loose_text, normalise_text
+from .compare import TextMistakes, is_number, loose_text, normalise_text
 from .engine import INCORRECT, Exercise, Verdict, correct, describe, incorrect, not_attempted, type_name
 from .kinds_code import Function, Table, expression
 from .open_answers import Open
@@ -237,7 +237,7 @@ class OffOption:
 ID_ANSWER = re.compile(r"^[a-z][a-z0-9-]*-\d{4}:\d+(-\d+)?$")
 
 
-class Text(Exercise):
+class Text(TextMistakes, Exercise):
     """A short text answer, compared after normalising; ``accept`` lists other right forms.
 
     An anticipated answer matches ignoring case, width, spaces and punctuation, so
@@ -264,14 +264,6 @@ class Text(Exercise):
             return not_attempted()
         right = {normalise_text(a) for a in (self.answer, *self.accept)}
         return correct() if normalise_text(value) in right else incorrect("ex.reason.wrong_text")
-
-    def parse_anticipated(self, text: str):
-        if not loose_text(text):
-            raise ValueError("an empty answer")
-        return text
-
-    def same_answer(self, value, anticipated) -> bool:
-        return isinstance(value, str) and loose_text(value) == loose_text(anticipated)
 
 
 class ArticleSet(Exercise):

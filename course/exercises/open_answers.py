@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..core.i18n import t
 from ..display.feedback import Message
 from . import progress
-from .compare import loose_text
+from .compare import TextMistakes, loose_text
 from .engine import ATTEMPTED, INCORRECT, SELF_ASSESSED, Exercise, Verdict, incorrect, not_attempted, type_name
 
 
@@ -44,7 +44,7 @@ class RubricPoint:
         return any(loose_text(word) and loose_text(word) in loose for word in self.keywords)
 
 
-class Open(Exercise):
+class Open(TextMistakes, Exercise):
     """An open question: a real attempt is recorded (``attempted``); the model answer and the rubric follow."""
 
     kind = "open"
@@ -70,14 +70,6 @@ class Open(Exercise):
         if len(value.strip()) < self.min_chars:
             return incorrect("ex.reason.too_short", n=self.min_chars)
         return Verdict(ATTEMPTED, "ex.reason.open_recorded", {"touched": self.touched(value)})
-
-    def parse_anticipated(self, text: str):
-        if not loose_text(text):
-            raise ValueError("an empty answer")
-        return text
-
-    def same_answer(self, value, anticipated) -> bool:
-        return isinstance(value, str) and loose_text(value) == loose_text(anticipated)
 
     def touched(self, answer: str) -> tuple[int, ...]:
         """The numbers of the rubric points ``answer`` touches (a keyword overlap, not a grade)."""
