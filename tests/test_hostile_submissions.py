@@ -179,6 +179,7 @@ def graded_as_normal_user(request) -> dict:
     request.addfinalizer(lambda: subprocess.run(["rm", "-rf", "--", str(base)], check=False))
     base.chmod(0o755)
     paths = build_class(base)
+    before = {pid for pid, parent, _ in sandbox.isolation.processes() if parent == os.getpid()}
     subprocess.run(["chown", "-R", f"{NORMAL_USER}:{NORMAL_USER}", str(base)], check=True)
     result = as_normal_user(
         "from course.teacher.sandbox import namespaces\n"
@@ -190,7 +191,7 @@ def graded_as_normal_user(request) -> dict:
     frame = pd.read_pickle(base / "frame.pkl")
     (base / "frame.pkl").unlink()
     details = pd.read_csv(grading.details_path(paths["csv"]), dtype=str)
-    return {**paths, "frame": frame.set_index("file"), "details": details, "children_before": set(),
+    return {**paths, "frame": frame.set_index("file"), "details": details, "children_before": before,
             "isolated": result.stdout.strip().endswith("isolated True")}
 
 
