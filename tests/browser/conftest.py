@@ -41,8 +41,10 @@ def lab():
 def browser():
     """Headless Debian Chromium through Playwright (no ``playwright install`` needed)."""
     _require_browser()
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # ``expect`` waits 5 s by default, not the page's timeout: too short on a busy machine.
+    expect.set_options(timeout=harness.TIMEOUT_MS)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=harness.CHROMIUM, headless=True, args=harness.CHROMIUM_ARGS)
