@@ -1,5 +1,9 @@
 """Loaders return documented tables and refuse malformed files with a clear message."""
+import csv
+import re
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -42,6 +46,40 @@ def test_article_map_matches_both_texts():
     assert row["new_article_2026"] == 69
 
 
+def test_article_map_says_in_chinese_what_it_says_in_english():
+    amap = law_tables.article_map()
+    for row in amap.itertuples():
+        assert re.search(r"[\u4e00-\u9fff]", row.change_zh) and re.search(r"[\u4e00-\u9fff]", row.basis_zh)
+        assert row.basis.startswith("inferred") == row.basis_zh.startswith("推断："), row
+        if row.basis.startswith("explicit"):
+            assert row.basis_zh == f"修改决定明文规定（第{row.decision_item}项）", row
+        for english, chinese in (("new article", "新增条文"), ("amended", "修改"), ("renumbered", "条号改变"),
+                                 ("unchanged text", "文字未变")):     # how each note begins
+            assert row.change.startswith(english) == row.change_zh.startswith(chinese), (english, row)
+        assert ("merged" in row.change) == bool(re.search("合并|并入", row.change_zh)), row
+
+
+MAP_FILE = "laws/cybersecurity-law-article-map.csv"
+
+
+@pytest.mark.parametrize("column, damage", [("change_zh", ""), ("basis_zh", " "),
+                                            ("change_zh", "与原第96条第1项合并并修改")])
+def test_article_map_refuses_a_missing_or_renumbered_chinese_note(broken_data, language, column, damage):
+    language("en")
+    path = broken_data / MAP_FILE
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    row_no = next(n for n, row in enumerate(rows, start=2) if row["old_article_2017"] == "68")
+    rows[row_no - 2][column] = damage
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    name = column.removesuffix("_zh")
+    with pytest.raises(errors.DataError, match=rf"row {row_no} \(column ({column}|{name})\)"):
+        law_tables.article_map()
+
+
 def test_figures_keep_unit_date_source_and_reliability():
     figs = storage.figures()
     numeric = figs[figs["number"].notna()]
@@ -72,7 +110,7 @@ def broken_data(tmp_path, monkeypatch):
     shutil.copytree(resources.data_dir(), copy)
     monkeypatch.setattr(resources, "data_dir", lambda: copy)
     loaders = (law_tables.laws, storage.figures, claims.sources, law_tables.articles, law_tables._parsed,
-               i18n.catalogue)
+               law_tables.article_map, i18n.catalogue)
     for loader in loaders:
         loader.cache_clear()
     yield copy
@@ -164,3 +202,38 @@ def test_a_learner_who_changes_a_table_changes_only_their_copy(name):
     del mine[mine.columns[-1]]                    # and delete a column
     again = loader()
     pd.testing.assert_frame_equal(again, before)
+
+
+# --------------------------------------------------------------------------- headers shown
+
+def test_count_word_shows_chinese_headers_and_keeps_its_column_names(language):
+    from course import law
+    from course.display.tables import labelled, table_html
+
+    counts = law.count_word("cpl", "恢复")
+    language("zh")
+    assert counts.columns.tolist() == ["id", "label", "number", "count"]
+    assert labelled(counts).columns.tolist() == ["条文代号（id）", "条文（label）", "条号（number）", "次数（count）"]
+    shown = table_html(counts)
+    assert "<th>次数（count）</th>" in shown and "<th>count</th>" not in shown
+    mine = counts[counts["count"] > 0]                      # a learner's pandas, by column name
+    assert set(mine["number"]) == {206, 296} and "<th>条号（number）</th>" in table_html(mine)
+    language("en")
+    assert labelled(counts).columns.tolist() == ["id", "label", "number", "count"]
+
+
+TUPLE = """
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance()
+import course
+course.set_language("zh")
+pair = course.law.count_word("cpl", "恢复"), course.law.count_word("mps-procedure", "恢复")
+print(shell.display_formatter.format(pair)[0]["text/plain"])
+"""
+
+
+def test_a_tuple_of_tables_shows_chinese_headers_and_says_when_one_is_empty():
+    """A tuple has no HTML view: IPython shows its plain text, headers and empty tables included."""
+    run = subprocess.run([sys.executable, "-c", TUPLE], capture_output=True, text=True, check=True)
+    assert "次数（count）" in run.stdout and "（没有符合条件的行）" in run.stdout
+    assert "Empty DataFrame" not in run.stdout and "Columns:" not in run.stdout

@@ -17,7 +17,7 @@ from typing import Iterable
 import pandas as pd
 
 from ..core import checks
-from ..core.i18n import t
+from ..core.i18n import pick, t
 from . import tables
 from .numbers import parse_number
 
@@ -35,6 +35,8 @@ class MapRow:
     decision_item: str
     naive: int | None
     naive_correct: str
+    change_zh: str
+    basis_zh: str
 
     @property
     def kind(self) -> str:
@@ -56,6 +58,23 @@ class MapRow:
     def inferred(self) -> bool:
         """True where the decision does not state the move itself (the map says "inferred")."""
         return self.basis.startswith("inferred")
+
+    def note(self, lang: str | None = None) -> str:
+        """What changed, in the map's own words, in the chosen language (``change_zh`` or ``change``).
+
+        >>> row = counterparts("csl-2017:68")[0]
+        >>> row.note("zh"), row.note("en")
+        ('与原第69条第1项合并并修改', 'merged and amended (with old Art. 69 item 1)')
+        """
+        return pick(self.change_zh, self.change, lang)
+
+    def basis_note(self, lang: str | None = None) -> str:
+        """On what the move rests, in the map's own words, in the chosen language.
+
+        >>> counterparts("csl-2017:68")[0].basis_note("zh")
+        '修改决定明文规定（第十一项）'
+        """
+        return pick(self.basis_zh, self.basis, lang)
 
     def describe(self, lang: str | None = None) -> str:
         """One line: old → new, what changed, and on what basis (inferred moves say so)."""
@@ -79,6 +98,7 @@ def _row(record) -> MapRow:
         return None if pd.isna(value) else int(value)
     return MapRow(old=num(record["old_article_2017"]), new=num(record["new_article_2026"]),
                   change=record["change"], basis=record["basis"],
+                  change_zh=record["change_zh"], basis_zh=record["basis_zh"],
                   decision_item=record["decision_item"] or "", naive=num(record["naive_offset_number"]),
                   naive_correct=record["naive_offset_correct"] or "")
 
@@ -107,6 +127,11 @@ def counterparts(article_id: str) -> list[MapRow]:
     return [row for row in map_rows() if getattr(row, column) == number]
 
 
+def _naive_ok(row: MapRow) -> str:
+    """Whether the naive "+1/+2" number is right, in words ("" for a new article)."""
+    return {"yes": t("viewer.naive_yes"), "no": t("viewer.naive_no")}.get(row.naive_correct, "")
+
+
 def renumbering(old_numbers: Iterable[int | str] | None = None) -> pd.DataFrame:
     """The map as a table for learners: 2017 and 2026 numbers, what changed, basis, naive "+2".
 
@@ -118,8 +143,8 @@ def renumbering(old_numbers: Iterable[int | str] | None = None) -> pd.DataFrame:
         wanted = [parse_number(n)[0] for n in checks.collection(old_numbers, "old_numbers")]
         rows = [row for n in wanted for row in rows if row.old == n]
     records = [{"2017": row.old, "2026": row.new, "change": t(f"viewer.kind_{row.kind}"),
-                "basis": basis(row), "naive": row.naive, "naive_ok": row.naive_correct,
-                "note": row.change} for row in rows]
+                "basis": basis(row), "naive": row.naive, "naive_ok": _naive_ok(row),
+                "note": row.note()} for row in rows]
     table = pd.DataFrame.from_records(records, columns=["2017", "2026", "change", "basis",
                                                         "naive", "naive_ok", "note"])
     for column in ("2017", "2026", "naive"):

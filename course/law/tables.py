@@ -22,6 +22,7 @@ import functools
 import pandas as pd
 
 from ..core import checks
+from ..core.bilingual import check_pairs
 from ..core.errors import DataError
 from ..core.i18n import pick, t
 from ..core.resources import data_path
@@ -37,8 +38,8 @@ LAW_SCHEMA = {
 }
 MAP_SCHEMA = {
     "old_article_2017": "int?", "old_article_cn": "str?", "new_article_2026": "int?",
-    "new_article_cn": "str?", "change": "str", "decision_item": "str?", "basis": "str",
-    "naive_offset_number": "int?", "naive_offset_correct": "str?",
+    "new_article_cn": "str?", "change": "str", "change_zh": "str", "decision_item": "str?",
+    "basis": "str", "basis_zh": "str", "naive_offset_number": "int?", "naive_offset_correct": "in:yes|no?",
     "verified_against_2026_text": "str?",
 }
 
@@ -98,8 +99,19 @@ def articles() -> pd.DataFrame:
 
 @cached_table
 def article_map() -> pd.DataFrame:
-    """The Cybersecurity Law's article map, 2017 numbers to 2026 numbers (nullable ints)."""
-    table = read_table("laws/cybersecurity-law-article-map.csv", MAP_SCHEMA)
+    """The Cybersecurity Law's article map, 2017 numbers to 2026 numbers (nullable ints).
+
+    ``change`` and ``basis`` are in English, ``change_zh`` and ``basis_zh`` the same in
+    Chinese: every row has both, with the same numbers (:func:`~course.core.bilingual.check_pairs`).
+
+    >>> article_map().set_index("old_article_2017").loc[68, ["change", "change_zh"]].tolist()
+    ['merged and amended (with old Art. 69 item 1)', '与原第69条第1项合并并修改']
+    """
+    name = "laws/cybersecurity-law-article-map.csv"
+    table = read_table(name, MAP_SCHEMA)
+    pairs = [{"change_zh": row["change_zh"], "change_en": row["change"],
+              "basis_zh": row["basis_zh"], "basis_en": row["basis"]} for row in table.to_dict("records")]
+    check_pairs(pairs, ("change", "basis"), name)
     for column in ("old_article_2017", "new_article_2026", "naive_offset_number"):
         table[column] = pd.to_numeric(table[column].replace("", None)).astype("Int64")
     return table

@@ -39,8 +39,8 @@ def figures(lang: str | None = None) -> pd.DataFrame:
 
     ``lang`` defaults to the notebook's language; the ``_zh`` and ``_en`` columns stay.
 
-    >>> figures(lang="zh").loc["hlm_chars", "as_of"], figures(lang="en").loc["hlm_chars", "as_of"]
-    ('实测时', 'measured')
+    >>> figures(lang="zh").loc["hlm_chars", "unit"], figures(lang="en").loc["hlm_chars", "unit"]
+    ('字（其中汉字732065个）', 'characters (732065 Han)')
     """
     return in_language(figure_table(), BILINGUAL, lang)
 
