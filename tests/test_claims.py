@@ -258,6 +258,16 @@ def test_overview_and_counts():
         claims.verdict_counts(by="author")
 
 
+def test_overview_can_leave_out_the_type_an_exercise_asks_for():
+    kept = claims.overview(lang="zh", columns=["lesson", "verdict", "quote", "summary"])
+    assert list(kept.columns) == ["课", "结论", "引文", "概要"] and len(kept) == len(ROWS)
+    assert "类型" not in kept.columns and "类型" in claims.overview(lang="zh").columns
+    with pytest.raises(course.core.errors.CourseError, match="author"):
+        claims.overview(columns=["author"])
+    with pytest.raises(course.core.errors.CourseError):
+        claims.overview(columns="type")           # a single string is not a list of columns
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("by", ["type", "lesson"])
 def test_verdict_chart_labels_follow_language(lang, by):
@@ -274,7 +284,7 @@ def test_verdict_chart_labels_follow_language(lang, by):
     axes = figure.axes[0]
     assert chart.title == axes.get_title()
     ticks = [label.get_text() for label in axes.get_yticklabels()]
-    legend = [text.get_text() for text in axes.get_legend().get_texts()]
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]      # under the axes
     if by == "type":
         assert claims.type_label("legal", lang) in ticks
     else:

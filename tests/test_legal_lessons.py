@@ -633,3 +633,66 @@ def test_l08_verdict_exercise_agrees_with_claims_csv():
     assert lesson08.CLAIMS == {"basic_right": "C41"}
     for name, claim_id in lesson08.CLAIMS.items():
         assert ex[name].answer == claims[claim_id]["verdict"]
+
+
+# --------------------------------------------------------------------------- lessons 06–09: exercises test the step
+
+def _before_the_exercises(stem: str, lang: str) -> tuple[str, str]:
+    """(markdown, code) of the cells of ``notebooks/<lang>/<stem>.ipynb`` before its exercises heading."""
+    nb = nbformat.read(notebooks_dir() / lang / f"{stem}.ipynb", as_version=4)
+    heading = "## 练习" if lang == "zh" else "## Exercises"
+    cells = nb.cells[:next(i for i, c in enumerate(nb.cells) if c.source.startswith(heading))]
+    return ("\n\n".join(c.source for c in cells if c.cell_type == "markdown"),
+            "\n\n".join(c.source for c in cells if c.cell_type == "code"))
+
+
+def _revealing(lang: str) -> dict[str, list[str]]:
+    """Per lesson, what the prose (or a cell) before the exercises must not already say: the answers."""
+    from course.exercises.lessons import lesson08
+
+    ex06, ex07, ex08, ex09 = (_l0608_exercises(n) for n in ("06", "07", "08", "09"))
+    verdict = {v: k for k, v in _l0608_verdict_ids(lang).items()}
+    civil = sorted(ex07["privacy_articles"].answer)
+    articles = {
+        "zh": [lesson08.label(lesson08.EVIDENCE_ID), lesson08.label(lesson08.ILLEGAL_ID),
+               f"第{lesson08.item_mark('spc-evidence-2019:14', lesson08.IM)}项",
+               "、".join(law.by_id(f"civil-code-2020:{n}").article.label for n in civil)],
+        "en": [f"Art. {lesson08.EVIDENCE}", f"Art. {lesson08.ILLEGAL}", f"item ({lesson08.IM})",
+               f"Arts. {civil[0]} and {civil[1]}"],
+    }[lang]
+    threshold = law.by_id("spc-spp-pi-2017:5").paragraph(1).item(3).text
+    return {
+        "06-police-access": ["设区的市一级以上", ex06["approval_level"].choices["B"]["zh"]],
+        "07-others-reading": [articles[3], re.search(r"[一二三四五六七八九十百千]+条以上", threshold).group(0),
+                              f"**{verdict[ex07['quote_verdict'].answer]}**"],
+        "08-chats-as-evidence": [*articles[:3], f"**{verdict[ex08['basic_right'].answer]}**"],
+        "09-verdicts": [ex09["capstone_article_today"].answer],
+    }
+
+
+@both
+def test_l06_l09_the_text_before_the_exercises_does_not_give_their_answers(lang):
+    """An exercise asks for the step; the answer is discussed after it (“Checking your answers”)."""
+    for stem, phrases in _revealing(lang).items():
+        prose, code = _before_the_exercises(stem, lang)
+        assert [p for p in phrases if p in prose] == [], stem
+    _, code08 = _before_the_exercises("08-chats-as-evidence", lang)
+    from course.exercises.lessons import lesson08
+    assert f'"civpl", {lesson08.EVIDENCE})' not in code08
+    assert f'"spc-civpl-interp", {lesson08.ILLEGAL})' not in code08
+    _, code09 = _before_the_exercises("09-verdicts", lang)
+    assert 'course.law.current("csl", 21)' not in code09
+
+
+def test_l08_answers_are_computed_from_the_texts():
+    from course.exercises.lessons import lesson08
+
+    ex = _l0608_exercises("08")
+    assert ex["evidence_article_now"].answer == lesson08.only_article("civpl-2023", "证据包括")
+    assert law.by_id(f"civpl-2023:{ex['evidence_article_now'].answer}").paragraph(1).item(
+        ex["e_data_item"].answer).text == "（五）电子数据；"
+    assert "即时通信" in law.by_id("spc-evidence-2019:14").item(ex["im_item"].answer).text
+    assert "严重侵害他人合法权益" in law.by_id(f"spc-civpl-interp-2022:{ex['illegal_evidence_article'].answer}").text
+    assert ex["constitution_save_count"].answer == int(law.count_word("constitution", "保存")["count"].sum())
+    with pytest.raises(ValueError):
+        lesson08.only_article("civpl-2023", "证据")          # many articles: no single answer

@@ -284,16 +284,29 @@ def for_lesson(lesson: str) -> pd.DataFrame:
     return table[table["lesson"] == checks.lesson(lesson, LESSONS)]
 
 
-def overview(lesson: str | None = None, lang: str | None = None) -> pd.DataFrame:
-    """A readable table (labels in the chosen language): id, lesson, type, verdict, quote, summary."""
+OVERVIEW_COLUMNS = ("lesson", "type", "verdict", "quote", "summary")
+
+
+def overview(lesson: str | None = None, lang: str | None = None,
+             columns: tuple[str, ...] | list[str] = OVERVIEW_COLUMNS) -> pd.DataFrame:
+    """A readable table (labels in the chosen language): id, lesson, type, verdict, quote, summary.
+
+    ``columns`` keeps some of them, e.g. leaves out the type before an exercise asks for it:
+
+    >>> list(overview(lang="en", columns=["lesson", "quote"]).columns)
+    ['lesson', 'quote']
+    """
     lang = lang or get_language()
+    keep = [checks.known(c, "columns", OVERVIEW_COLUMNS) for c in checks.collection(columns, "columns")]
     table = claims() if lesson is None else for_lesson(lesson)
     view = pd.DataFrame({
-        t("claims.col.lesson", lang): table["lesson"],
-        t("claims.col.type", lang): [type_label(v, lang) for v in table["type"]],
-        t("claims.col.verdict", lang): [verdict_label(v, lang) for v in table["verdict"]],
-        t("claims.col.quote", lang): table["quote"],
-        t("claims.col.summary", lang): table[f"summary_{lang}"],
+        t(f"claims.col.{key}", lang): column for key, column in {
+            "lesson": table["lesson"],
+            "type": [type_label(v, lang) for v in table["type"]],
+            "verdict": [verdict_label(v, lang) for v in table["verdict"]],
+            "quote": table["quote"],
+            "summary": table[f"summary_{lang}"],
+        }.items() if key in keep
     }, index=table.index)
     view.index.name = t("claims.col.id", lang)
     return view

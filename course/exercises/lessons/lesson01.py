@@ -7,6 +7,7 @@ from ... import claims
 from ..kinds import Choice, Number, Open, Table
 
 TYPE_CHOICES = claims.type_choices()
+C07_QUOTE = claims.claims().loc["C07", "quote"].split(",并在")[0]   # the claim method_steps asks about
 VERDICT_CHOICES = claims.verdict_choices()
 
 
@@ -80,18 +81,33 @@ EXERCISES = [
     ),
     Open(
         name="method_steps", lesson="01", min_chars=20,
-        prompt={"zh": "用自己的话写出核查一条法律类说法的三个步骤，赋给 `method_steps`（字符串）。",
-                "en": "In your own words, write the three steps for checking a legal claim, as a string assigned "
-                      "to `method_steps`."},
-        hints={"zh": ["第一步找什么？第二步确认什么？第三步看规则管谁、管什么。"],
-               "en": ["What do you find first? What do you confirm second? Third: whom and what does the rule cover?"]},
-        solution={"zh": "①找到原文：所称的法律和条文里到底写了什么（法律、版本、条、款、项）；②确认版本：文章依据的版本今天是否仍然有效，条号有没有变；"
-                        "③看适用范围：规则约束谁、涉及什么信息，能否推出文章的结论。最后把结论和理由写下来，并写明仍不确定的地方。",
-                  "en": "(1) Find the primary text: what the cited law and article actually say (law, version, article, "
-                        "paragraph, item). (2) Check the version: is the text the article relied on still in force, "
-                        "and has the number changed? (3) Check the scope: whom does the rule bind and what information "
-                        "does it cover; does the article's conclusion follow? Then write down the verdict, the reasons "
-                        "and what remains uncertain."},
+        prompt={"zh": "把本课核查法律类说法的三个步骤用在另一条说法上：C07「" + C07_QUOTE + "」。"
+                      "用 `course.law.article(\"iism\", 14)` 和 `course.law.law_list()`，逐步写出你查到了什么，"
+                      "赋给 `method_steps`（字符串）。",
+                "en": "Apply the lesson's three steps for checking a legal claim to another claim, C07: 「" + C07_QUOTE
+                      + "」 (“under Art. 14 of the Internet Information Services Measures, the record backups of "
+                      "internet information service providers and internet access service providers must be kept "
+                      "for 60 days”). With `course.law.article(\"iism\", 14)` and `course.law.law_list()`, write "
+                      "what you found at each step, as a string assigned to `method_steps`."},
+        hints={"zh": ["第一步：读第十四条全文。文章引的是哪一款？它和原文一致吗？",
+                      "第二步：`course.law.law_list()` 里 iism-2011 的“状态”。第三步：第一款规定谁记录、记录什么？"],
+               "en": ["Step 1: read the whole of Art. 14. Which paragraph does the article quote? Does it match?",
+                      "Step 2: the status of iism-2011 in `course.law.law_list()`. Step 3: whom does para. 1 "
+                      "oblige to record, and what?"]},
+        solution={"zh": "①找原文：第十四条第二款说记录备份“应当保存60日”〔iism-2011:14〕，并在国家有关机关依法查询时予以提供；"
+                        "文章的引文与它逐字一致（只差标点）。②确认版本：2011 年文本现行有效（2011-01-08 起施行），条号没有变。"
+                        "③看适用范围：第一款规定谁记录什么——从事新闻、出版以及电子公告等服务项目的信息服务提供者记录信息内容、"
+                        "发布时间和互联网地址或域名，接入服务提供者记录上网时间、用户账号等；60 日指的是这些记录的备份。"
+                        "结论：引文准确，但文章没有引第一款，它是否约束微信、涉及哪些信息，要看第一款（第 03 课）。",
+                  "en": "(1) Primary text: Art. 14, para. 2 says the record backups “应当保存60日”〔iism-2011:14〕 "
+                        "(must be kept for 60 days) and be provided when state authorities lawfully ask; the article's "
+                        "quotation matches it word for word (only the punctuation differs). (2) Version: the 2011 text "
+                        "is in force (since 2011-01-08), the number unchanged. (3) Scope: para. 1 says who records "
+                        "what: providers of news, publishing, electronic bulletin and similar services record the "
+                        "content, the time it was posted and the internet address or domain; access providers record "
+                        "users' online time, account and so on; the 60 days apply to backups of these records. "
+                        "Verdict: the quotation is accurate, but the article leaves out para. 1, which decides whom "
+                        "the rule binds and what it covers (lesson 03)."},
         wrong=["不知道", "read", 3],
     ),
     Table(

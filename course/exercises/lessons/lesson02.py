@@ -5,38 +5,51 @@ figures table), not typed in, so they stay right if the data are corrected.
 """
 from __future__ import annotations
 
+import bz2
 import zlib
 
 import pandas as pd
 
-from ... import storage
+from ... import claims, storage
 from ..kinds import Function, Number, Open, Table
 
 QUESTION = "到底微信会不会保存聊天记录呢?"          # an exact substring of data/article.txt
 ASSUMED_CHARS = 20                                 # characters per message: an assumption, stated in the prompt
 _MSGS_2017 = storage.figure_row("wechat_msgs_per_day_2017_09")["number"] * 1e9
+ZLIB_LAW = "csl-2026"          # zlib_ratio compresses this law, not the Criminal Law the lesson measures
+#: What the anticipated answers of million_chars_mb and zlib_ratio (data/mistakes.csv) compute with.
+TEXTS = {"article_text": claims.article_text, "law_text": storage.law_text, "zlib": zlib, "bz2": bz2}
 
 
 def utf8_bytes(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def mau_2020() -> pd.Series:
-    """The monthly active accounts (millions) dated 2020: the model answer of ``mau_2020``.
+MAU_YEAR = "2018"      # not a year the lesson's prose or chart annotation states the figures of
 
-    >>> mau_2020().index.tolist()
-    ['wechat_mau_2020q3', 'wechat_mau_2020q4']
+
+def mau_2018() -> pd.Series:
+    """The monthly active accounts (millions) dated 2018: the model answer of ``mau_2018``.
+
+    >>> mau_2018().index.tolist()
+    ['wechat_mau_2018q1', 'wechat_mau_2018q3', 'wechat_mau_2018q4']
     """
     figures = storage.figures()
-    return figures[figures["key"].str.startswith("wechat_mau_2020")]["number"]
+    return figures[figures["key"].str.startswith("wechat_mau_" + MAU_YEAR)]["number"]
 
 
-def _mau_2020_text(sep: str) -> str:
-    return sep.join(f"{number:g}" for number in mau_2020())
+def _mau_text(sep: str) -> str:
+    return sep.join(f"{number:g}" for number in mau_2018())
 
 
-def _zlib_ratio() -> float:
-    data = storage.law_text().encode("utf-8")
+def _million_article_mb() -> float:
+    """MB of a million characters at the article's own bytes per character in UTF-8."""
+    text = claims.article_text()
+    return len(text.encode("utf-8")) / len(text) * 1_000_000 / 1_000_000
+
+
+def _zlib_ratio(law_id: str = ZLIB_LAW) -> float:
+    data = storage.law_text(law_id).encode("utf-8")
     return len(data) / len(zlib.compress(data))
 
 
@@ -65,42 +78,63 @@ EXERCISES = [
                lambda text: str(len(text.encode("utf-8")))],
     ),
     Number(
-        name="million_chars_mb", lesson="02", tolerance=0.005, relative=True, unit="MB",
-        answer=storage.million_char_bytes("UTF-8") / 1e6,
-        prompt={"zh": "用 `course.storage.law_text()`（《刑法》条文，真实的中文文本）量出 UTF-8 下平均每个字几个字节，"
-                      "算出一百万个这样的字有多少 MB（1 MB = 1 000 000 字节），赋给 `million_chars_mb`。",
-                "en": "With `course.storage.law_text()` (the articles of the Criminal Law: real Chinese text), "
-                      "measure the average bytes per character in UTF-8 and work out how many MB "
-                      "(1 MB = 1,000,000 bytes) one million such characters take. Assign it to "
-                      "`million_chars_mb`."},
-        hints={"zh": ["每字字节数 = `len(text.encode(\"utf-8\")) / len(text)`。",
+        name="million_chars_mb", lesson="02", tolerance=0.005, relative=True, unit="MB", context=TEXTS,
+        answer=_million_article_mb(),
+        prompt={"zh": "上面量的是《刑法》条文。现在换一段文字：用 `course.claims.article_text()`（文章本身）量出 UTF-8 下"
+                      "平均每个字几个字节，算出一百万个这样的字有多少 MB（1 MB = 1 000 000 字节），赋给 `million_chars_mb`。",
+                "en": "The lesson measured the Criminal Law. Now take another text: with `course.claims.article_text()` "
+                      "(the article itself), measure the average bytes per character in UTF-8 and work out how many "
+                      "MB (1 MB = 1,000,000 bytes) one million such characters take. Assign it to `million_chars_mb`."},
+        hints={"zh": ["每字字节数 = `len(text.encode(\"utf-8\")) / len(text)`，这里 `text = course.claims.article_text()`。",
                       "乘以 1 000 000 个字，再除以 1 000 000 换成 MB。注意 MB 不是 MiB（1 MiB = 1 048 576 字节）。"],
-               "en": ["Bytes per character = `len(text.encode(\"utf-8\")) / len(text)`.",
+               "en": ["Bytes per character = `len(text.encode(\"utf-8\")) / len(text)`, here with "
+                      "`text = course.claims.article_text()`.",
                       "Multiply by 1,000,000 characters, then divide by 1,000,000 for MB. MB is not MiB "
                       "(1 MiB = 1,048,576 bytes)."]},
-        solution={"zh": "约 2.97 MB：法律文本里有数字、标点和换行，所以平均不到 3 字节/字。文章说的「几MB」是对的。\n\n```python\ntext = course.storage.law_text()\nmillion_chars_mb = len(text.encode(\"utf-8\")) / len(text) * 1_000_000 / 1_000_000\n```",
-                  "en": "About 2.97 MB: the law text has digits, punctuation and line breaks, so the average "
-                        "is a little under 3 bytes per character. The article's 「几MB」 (a few MB) is right.\n\n```python\ntext = course.storage.law_text()\nmillion_chars_mb = len(text.encode(\"utf-8\")) / len(text) * 1_000_000 / 1_000_000\n```"},
-        wrong=[3, 2.83, 1.98, "2.97"],
+        solution={"zh": f"约 {_million_article_mb():.2f} MB，比《刑法》文本的 {storage.million_char_bytes('UTF-8') / 1e6:.2f} MB 少："
+                        "文章用的是半角逗号和问号，还有数字、空格和换行，这些在 UTF-8 里各占 1 字节。"
+                        "每字 3 字节只是汉字的情形，平均数要量出来。\n\n```python\ntext = course.claims.article_text()\n"
+                        "million_chars_mb = len(text.encode(\"utf-8\")) / len(text) * 1_000_000 / 1_000_000\n```",
+                  "en": f"About {_million_article_mb():.2f} MB, less than the Criminal Law's "
+                        f"{storage.million_char_bytes('UTF-8') / 1e6:.2f} MB: the article uses half-width commas and "
+                        "question marks, and has digits, spaces and line breaks, which take 1 byte each in UTF-8. "
+                        "3 bytes per character holds for Chinese characters only; the average has to be measured."
+                        "\n\n```python\ntext = course.claims.article_text()\n"
+                        "million_chars_mb = len(text.encode(\"utf-8\")) / len(text) * 1_000_000 / 1_000_000\n```"},
+        wrong=[3, storage.million_char_bytes("UTF-8") / 1e6, _million_article_mb() * 1e6 / 2 ** 20,
+               str(round(_million_article_mb(), 2))],
     ),
     Number(
-        name="zlib_ratio", lesson="02", tolerance=0.01, relative=True, unit="倍（原大小 ÷ 压缩后大小） / times (original ÷ compressed)",
+        name="zlib_ratio", lesson="02", tolerance=0.01, relative=True, context=TEXTS,
+        unit="倍（原大小 ÷ 压缩后大小） / times (original ÷ compressed)",
         answer=_zlib_ratio(),
-        prompt={"zh": "把 `course.storage.law_text()` 编码成 UTF-8，用 `zlib.compress(data)`（默认级别）压缩。"
+        prompt={"zh": "上面的表压缩的是《刑法》。现在换一部法律：把现行《网络安全法》的条文 "
+                      f"`course.storage.law_text(\"{ZLIB_LAW}\")` 编码成 UTF-8，用 `zlib.compress(data)`（默认级别）压缩。"
                       "压缩比（原大小 ÷ 压缩后大小）是多少？赋给 `zlib_ratio`。",
-                "en": "Encode `course.storage.law_text()` as UTF-8 and compress it with `zlib.compress(data)` "
-                      "(default level). What is the compression ratio (original size ÷ compressed size)? "
-                      "Assign it to `zlib_ratio`."},
-        hints={"zh": ["`import zlib`，`data = course.storage.law_text().encode(\"utf-8\")`。",
+                "en": "The table above compressed the Criminal Law. Now take another law: encode the articles of the "
+                      f"Cybersecurity Law in force, `course.storage.law_text(\"{ZLIB_LAW}\")`, as UTF-8 and compress "
+                      "them with `zlib.compress(data)` (default level). What is the compression ratio (original "
+                      "size ÷ compressed size)? Assign it to `zlib_ratio`."},
+        hints={"zh": [f"`import zlib`，`data = course.storage.law_text(\"{ZLIB_LAW}\").encode(\"utf-8\")`。",
                       "`len(data) / len(zlib.compress(data))`"],
-               "en": ["`import zlib`, `data = course.storage.law_text().encode(\"utf-8\")`.",
+               "en": [f"`import zlib`, `data = course.storage.law_text(\"{ZLIB_LAW}\").encode(\"utf-8\")`.",
                       "`len(data) / len(zlib.compress(data))`"]},
-        solution={"zh": "约 5 倍：法律条文重复用语很多（“处……有期徒刑”），比小说好压缩得多"
-                        "（《红楼梦》用 gzip -9 只有约 2.4 倍）。但一条一条单独压缩的短消息几乎压不动。\n\n```python\nimport zlib\ndata = course.storage.law_text().encode(\"utf-8\")\nzlib_ratio = len(data) / len(zlib.compress(data))\n```",
-                  "en": "About 5×: law texts repeat a lot of wording, so they compress much better than a "
-                        "novel (《红楼梦》 with gzip -9: about 2.4×). Short messages compressed one by one "
-                        "hardly shrink at all.\n\n```python\nimport zlib\ndata = course.storage.law_text().encode(\"utf-8\")\nzlib_ratio = len(data) / len(zlib.compress(data))\n```"},
-        wrong=[2.38, 0.2, 80.0, "5"],
+        solution={"zh": f"约 {_zlib_ratio():.1f} 倍，不到《刑法》的 {_zlib_ratio(storage.SAMPLE_LAW):.1f} 倍："
+                        f"同样是法律条文（{len(storage.law_text(ZLIB_LAW)):,} 字，《刑法》{len(storage.law_text()):,} 字），"
+                        "压缩比却不同：它取决于文本的长短和用语重复的多少，不能从一个文本推到另一个，要量出来；"
+                        "一条一条单独压缩的短消息几乎压不动。\n\n```python\nimport zlib\n"
+                        f"data = course.storage.law_text(\"{ZLIB_LAW}\").encode(\"utf-8\")\n"
+                        "zlib_ratio = len(data) / len(zlib.compress(data))\n```",
+                  "en": f"About {_zlib_ratio():.1f}×, less than the Criminal Law's "
+                        f"{_zlib_ratio(storage.SAMPLE_LAW):.1f}×: both are law texts ({len(storage.law_text(ZLIB_LAW)):,} "
+                        f"characters against {len(storage.law_text()):,}), yet the ratios differ. The ratio depends on "
+                        "the length of the text and how much of its wording repeats; it cannot be carried over from "
+                        "one text to another and has to be measured. Short messages compressed one by one hardly "
+                        "shrink at all."
+                        "\n\n```python\nimport zlib\n"
+                        f"data = course.storage.law_text(\"{ZLIB_LAW}\").encode(\"utf-8\")\n"
+                        "zlib_ratio = len(data) / len(zlib.compress(data))\n```"},
+        wrong=[2.38, 1 / _zlib_ratio(), _zlib_ratio(storage.SAMPLE_LAW), 80.0, "3.7"],
     ),
     Number(
         name="daily_text_tb", lesson="02", tolerance=0.01, relative=True, unit="TB",
@@ -123,28 +157,33 @@ EXERCISES = [
         wrong=[2.07, 2280, 0.76, "2.28"],
     ),
     Table(
-        name="mau_2020", lesson="02", expected=mau_2020, context={"figures": storage.figures},
+        name="mau_2018", lesson="02", expected=mau_2018, context={"figures": storage.figures},
         prompt={"zh": "用 pandas 在数据表里筛选：`figures = course.storage.figures()`，月活跃账户（百万）那些行的代号"
                       "（`key` 一列）以 `\"wechat_mau_\"` 开头，后面是年份和季度（如 `wechat_mau_2019q4`）。"
-                      "取出 2020 年那些行的数值（`number` 一列），把这个 Series 赋给 `mau_2020`。它们超过 12 亿了吗？",
+                      f"取出 {MAU_YEAR} 年那些行的数值（`number` 一列），把这个 Series 赋给 `mau_2018`。它们超过 12 亿了吗？",
                 "en": "Filter the figures table with pandas: with `figures = course.storage.figures()`, the keys "
                       "(the `key` column) of the monthly active accounts (millions) start with `\"wechat_mau_\"`, "
                       "followed by the year and quarter (e.g. `wechat_mau_2019q4`). Take the values (the `number` "
-                      "column) of the rows of 2020 and assign that Series to `mau_2020`. Are they above 1.2 billion?"},
+                      f"column) of the rows of {MAU_YEAR} and assign that Series to `mau_2018`. Are they above "
+                      "1.2 billion?"},
         hints={"zh": ["一个条件得出一列 True/False：`figures[\"key\"].str.startswith(...)`；用它选行。",
-                      "`figures[figures[\"key\"].str.startswith(\"wechat_mau_2020\")][\"number\"]`"],
+                      f"`figures[figures[\"key\"].str.startswith(\"wechat_mau_{MAU_YEAR}\")][\"number\"]`"],
                "en": ["A condition gives a column of True/False: `figures[\"key\"].str.startswith(...)`; use it "
-                      "to pick rows.", "`figures[figures[\"key\"].str.startswith(\"wechat_mau_2020\")][\"number\"]`"]},
-        solution={"zh": f"先筛选行，再取 `number` 一列：2020 年的两个数 {_mau_2020_text('、')}（百万账户），"
-                        "都超过 1200 百万 = 12 亿，所以「目前微信用户已经超过12亿」大约从 2020 年起成立（账户不等于人）。"
+                      "to pick rows.",
+                      f"`figures[figures[\"key\"].str.startswith(\"wechat_mau_{MAU_YEAR}\")][\"number\"]`"]},
+        solution={"zh": f"先筛选行，再取 `number` 一列：{MAU_YEAR} 年的 {len(mau_2018())} 个数 {_mau_text('、')}（百万账户），"
+                        f"最大的 {mau_2018().max():g} 百万也不到 1200 百万 = 12 亿。所以「目前微信用户已经超过12亿」"
+                        f"在 {MAU_YEAR} 年还不成立；文章没有日期，这句话若在写作时属实，文章大约写于 2020 年以后（账户不等于人）。"
                         "\n\n```python\nfigures = course.storage.figures()\n"
-                        "mau_2020 = figures[figures[\"key\"].str.startswith(\"wechat_mau_2020\")][\"number\"]\n```",
-                  "en": f"Filter the rows, then take the `number` column: the two 2020 figures are "
-                        f"{_mau_2020_text(' and ')} (million accounts), both above 1,200 million = 1.2 billion, so "
-                        "「目前微信用户已经超过12亿」 (over 1.2 billion users) holds from about 2020 on (accounts "
-                        "are not people).\n\n```python\nfigures = course.storage.figures()\n"
-                        "mau_2020 = figures[figures[\"key\"].str.startswith(\"wechat_mau_2020\")][\"number\"]\n```"},
-        wrong=[storage.figures()["number"], mau_2020().to_frame(), list(mau_2020())],
+                        f"mau_2018 = figures[figures[\"key\"].str.startswith(\"wechat_mau_{MAU_YEAR}\")][\"number\"]\n```",
+                  "en": f"Filter the rows, then take the `number` column: the {len(mau_2018())} figures of {MAU_YEAR} "
+                        f"are {_mau_text(', ')} (million accounts); even the largest, {mau_2018().max():g} million, "
+                        "is below 1,200 million = 1.2 billion. So 「目前微信用户已经超过12亿」 (over 1.2 billion "
+                        f"users) did not yet hold in {MAU_YEAR}; the article has no date, and if the sentence was true "
+                        "when written, the article dates from about 2020 on (accounts are not people)."
+                        "\n\n```python\nfigures = course.storage.figures()\n"
+                        f"mau_2018 = figures[figures[\"key\"].str.startswith(\"wechat_mau_{MAU_YEAR}\")][\"number\"]\n```"},
+        wrong=[storage.figures()["number"], mau_2018().to_frame(), list(mau_2018())],
     ),
     Open(
         name="can_vs_does", lesson="02", min_chars=20,

@@ -1,7 +1,8 @@
 """Exercises of lesson 08, “Chat records as evidence”.
 
-Every answer is checked against the texts in ``data/laws/`` by the tests
-(``tests/test_legal_lessons.py``, functions ``test_l08_*``).
+The article and item numbers are computed from the texts in ``data/laws/`` (the one article
+containing a phrase, the one item naming a kind), so a corrected text carries through;
+``tests/test_legal_lessons.py`` (functions ``test_l08_*``) checks them again.
 
 >>> from course.exercises import lesson
 >>> lesson("08").evidence_article_now.evaluate(66).status
@@ -9,8 +10,63 @@ Every answer is checked against the texts in ``data/laws/`` by the tests
 """
 from __future__ import annotations
 
+from ... import law
 from ...claims import verdict_choices, verdict_options
 from ..kinds import Choice, Number
+
+
+def only_article(law_id: str, phrase: str) -> int:
+    """The number of the one article of ``law_id`` whose text contains ``phrase``.
+
+    >>> only_article("civpl-2023", "证据包括")
+    66
+    """
+    found = law.count_word(law_id, phrase)["number"].tolist()
+    if len(found) != 1:
+        raise ValueError(f"{phrase!r} occurs in {len(found)} articles of {law_id}, not in exactly one")
+    return int(found[0])
+
+
+def item_naming(article_id: str, phrase: str, paragraph: int = 1) -> int:
+    """The number of the one item of ``article_id`` (in ``paragraph``) whose text contains ``phrase``.
+
+    >>> item_naming("civpl-2023:66", "电子数据")
+    5
+    """
+    items = law.by_id(article_id).article.paragraph(paragraph).items
+    found = [number for number, text in enumerate(items, start=1) if phrase in text]
+    if len(found) != 1:
+        raise ValueError(f"{phrase!r} is in {len(found)} items of {article_id}, not in exactly one")
+    return found[0]
+
+
+def item_mark(article_id: str, number: int, paragraph: int = 1) -> str:
+    """How the text numbers item ``number``, e.g. ``"（五）"``.
+
+    >>> item_mark("civpl-2023:66", 5)
+    '（五）'
+    """
+    text = law.by_id(article_id).article.paragraph(paragraph).items[number - 1]
+    return text[:text.index("）") + 1]
+
+
+def label(article_id: str) -> str:
+    """The article's own heading, e.g. ``"第六十六条"``.
+
+    >>> label("civpl-2023:66")
+    '第六十六条'
+    """
+    return law.by_id(article_id).article.label
+
+
+OLD_NUMBER = 63                      # the article's 「第63条」 (2012/2017 text, not in data/laws/)
+EVIDENCE = only_article("civpl-2023", "证据包括")
+EVIDENCE_ID = f"civpl-2023:{EVIDENCE}"
+E_DATA = item_naming(EVIDENCE_ID, "电子数据")
+IM = item_naming("spc-evidence-2019:14", "即时通信")
+ILLEGAL = only_article("spc-civpl-interp-2022", "严重侵害他人合法权益")
+ILLEGAL_ID = f"spc-civpl-interp-2022:{ILLEGAL}"
+SAVE_IN_CONSTITUTION = int(law.count_word("constitution", "保存")["count"].sum())
 
 EXERCISES = [
     Number(
@@ -21,17 +77,17 @@ EXERCISES = [
             "en": "The article cites Civil Procedure Law “Art. 63, para. 1, item 5”. In the Civil Procedure Law "
                   "in force (2023 text), which article lists the kinds of evidence? Give a whole number.",
         },
-        answer=66, integer=True, unit="条号 / article number",
+        answer=EVIDENCE, integer=True, unit="条号 / article number",
         hints={
             "zh": ["在表 course.law.articles() 里找 law 为 \"civpl-2023\"、text 含“证据包括”的条文。"],
             "en": ["In course.law.articles(), find the civpl-2023 article whose text contains “证据包括” "
                    "(evidence includes)."],
         },
         solution={
-            "zh": "第六十六条（2021年文本和2023年文本都是）。文章用的是旧编号第六十三条（2012/2017年文本，"
+            "zh": f"{label(EVIDENCE_ID)}（2021年文本和2023年文本都是）。文章用的是旧编号第{OLD_NUMBER}条（2012/2017年文本，"
                   "课程数据里没有这两个文本，见 data/laws/README.md）。",
-            "en": "Art. 66 (in both the 2021 and the 2023 text). The article uses the old number 63 (2012/2017 "
-                  "text; those texts are not in the course's data, see data/laws/README.md).",
+            "en": f"Art. {EVIDENCE} (in both the 2021 and the 2023 text). The article uses the old number {OLD_NUMBER} "
+                  "(2012/2017 text; those texts are not in the course's data, see data/laws/README.md).",
         },
         wrong=[63, 67, 116, 65],
     ),
@@ -42,15 +98,16 @@ EXERCISES = [
             "en": "In the list of para. 1 of that article, which item is electronic data (电子数据)? "
                   "Give a whole number.",
         },
-        answer=5, integer=True, unit="项（序号） / item number",
+        answer=E_DATA, integer=True, unit="项（序号） / item number",
         hints={
-            "zh": ["course.law.article(\"civpl\", 66).paragraph(1).item(…)，试几个数。"],
-            "en": ["Try course.law.article(\"civpl\", 66).paragraph(1).item(…) with a few numbers."],
+            "zh": [f"course.law.article(\"civpl\", {EVIDENCE}).paragraph(1).item(…)，试几个数。"],
+            "en": [f"Try course.law.article(\"civpl\", {EVIDENCE}).paragraph(1).item(…) with a few numbers."],
         },
         solution={
-            "zh": "第（五）项。编号变了（63 → 66），款和项没变：文章的“第1款第5项”今天对应第六十六条第一款第（五）项。",
-            "en": "Item (5). The number changed (63 → 66); paragraph and item did not: the article's “para. 1, "
-                  "item 5” is today Art. 66, para. 1, item (5).",
+            "zh": f"第{item_mark(EVIDENCE_ID, E_DATA)}项。编号变了（{OLD_NUMBER} → {EVIDENCE}），款和项没变：文章的“第1款第5项”"
+                  f"今天对应{label(EVIDENCE_ID)}第一款第{item_mark(EVIDENCE_ID, E_DATA)}项。",
+            "en": f"Item ({E_DATA}). The number changed ({OLD_NUMBER} → {EVIDENCE}); paragraph and item did not: the "
+                  f"article's “para. 1, item 5” is today Art. {EVIDENCE}, para. 1, item ({E_DATA}).",
         },
         wrong=[4, 8, 1],
     ),
@@ -63,15 +120,15 @@ EXERCISES = [
                   "electronic data. Which item covers the communications of instant messaging (即时通信)? "
                   "Give a whole number.",
         },
-        answer=2, integer=True, unit="项（序号） / item number",
+        answer=IM, integer=True, unit="项（序号） / item number",
         hints={
             "zh": ["运行 course.law.article(\"spc-evidence\", 14)。"],
             "en": ["Run course.law.article(\"spc-evidence\", 14)."],
         },
         solution={
-            "zh": "第（二）项：手机短信、电子邮件、即时通信、通讯群组等网络应用服务的通信信息。第（一）项是网页、"
-                  "博客、微博客等网络平台发布的信息。",
-            "en": "Item (2): communications of network application services such as text messages, e-mail, "
+            "zh": f"第{item_mark('spc-evidence-2019:14', IM)}项：手机短信、电子邮件、即时通信、通讯群组等网络应用服务的通信信息。"
+                  "第（一）项是网页、博客、微博客等网络平台发布的信息。",
+            "en": f"Item ({IM}): communications of network application services such as text messages, e-mail, "
                   "instant messaging and group chats. Item (1) is information published on platforms such as "
                   "web pages, blogs and microblogs.",
         },
@@ -86,17 +143,17 @@ EXERCISES = [
                   "obtained by seriously infringing others' lawful rights (and similar means) cannot be the basis "
                   "for finding facts? Give a whole number.",
         },
-        answer=106, integer=True, unit="条号 / article number",
+        answer=ILLEGAL, integer=True, unit="条号 / article number",
         hints={
             "zh": ["用 course.law.count_word(\"spc-civpl-interp\", \"严重侵害他人合法权益\")。"],
             "en": ["Use course.law.count_word(\"spc-civpl-interp\", \"严重侵害他人合法权益\")."],
         },
         solution={
-            "zh": "第一百零六条（2020年文本同条同文）。所以“聊天记录可以作为证据”要加两个条件：查证属实"
-                  "（民事诉讼法第六十六条第二款），取得方法不违法（解释第一百零六条）。",
-            "en": "Art. 106 (same number and words in the 2020 text). So “chats can be used as evidence” has two "
-                  "conditions: it must be verified (Civil Procedure Law Art. 66, para. 2) and lawfully obtained "
-                  "(Interpretation Art. 106).",
+            "zh": f"{label(ILLEGAL_ID)}（2020年文本同条同文）。所以“聊天记录可以作为证据”要加两个条件：查证属实"
+                  f"（民事诉讼法{label(EVIDENCE_ID)}第二款），取得方法不违法（解释{label(ILLEGAL_ID)}）。",
+            "en": f"Art. {ILLEGAL} (same number and words in the 2020 text). So “chats can be used as evidence” has "
+                  f"two conditions: it must be verified (Civil Procedure Law Art. {EVIDENCE}, para. 2) and lawfully "
+                  f"obtained (Interpretation Art. {ILLEGAL}).",
         },
         wrong=[116, 104, 66],
     ),
@@ -107,16 +164,16 @@ EXERCISES = [
             "en": "How many times does “保存” (to keep, to store) occur in the articles of the Constitution (as "
                   "amended in 2018)? Count with code and give a whole number.",
         },
-        answer=0, integer=True, unit="次 / times",
+        answer=SAVE_IN_CONSTITUTION, integer=True, unit="次 / times",
         hints={
             "zh": ["course.law.count_word(\"constitution\", \"保存\") 返回出现该词的条文；空表是什么意思？"],
             "en": ["course.law.count_word(\"constitution\", \"保存\") lists the articles where the word "
                    "occurs; what does an empty table mean?"],
         },
         solution={
-            "zh": "0 次。宪法第二章“公民的基本权利和义务”里没有“保存视频和聊天记录”的权利；与通信有关的是第四十条"
+            "zh": f"{SAVE_IN_CONSTITUTION} 次。宪法第二章“公民的基本权利和义务”里没有“保存视频和聊天记录”的权利；与通信有关的是第四十条"
                   "（通信自由和通信秘密）。",
-            "en": "0 times. Chapter II of the Constitution, on citizens' fundamental rights and duties, has no "
+            "en": f"{SAVE_IN_CONSTITUTION} times. Chapter II of the Constitution, on citizens' fundamental rights and duties, has no "
                   "right to “keep videos and chat records”; the article about communication is Art. 40 "
                   "(freedom and privacy of correspondence).",
         },
@@ -142,14 +199,14 @@ EXERCISES = [
                    "take it away”?"],
         },
         solution={
-            "zh": "inaccurate（不准确）。宪法（2018年修正）第二章没有这项权利（“保存”一词在宪法里出现 0 次），"
+            "zh": f"inaccurate（不准确）。宪法（2018年修正）第二章没有这项权利（“保存”一词在宪法里出现 {SAVE_IN_CONSTITUTION} 次），"
                   "第四十条保护的是通信自由和通信秘密，第五十一条还规定行使权利不得损害其他公民的合法的自由和权利。"
                   "民法典（2020年文本）第一千零一十九条第一款（未经同意不得制作、使用、公开他人肖像）、"
                   "第一千零三十三条第（五）项（不得处理他人的私密信息，“处理”包括存储，第一千零三十五条第二款）"
                   "直接限制了保存他人的视频和私密聊天，所以“任何人都无法剥夺”与条文相矛盾。"
                   "与课程的结论表（claims.csv，C41）一致。",
-            "en": "inaccurate. Chapter II of the Constitution (as amended 2018) has no such right (“保存” occurs 0 "
-                  "times in it); Art. 40 protects the freedom and privacy of correspondence, and Art. 51 says rights "
+            "en": f"inaccurate. Chapter II of the Constitution (as amended 2018) has no such right (“保存” occurs "
+                  f"{SAVE_IN_CONSTITUTION} times in it); Art. 40 protects the freedom and privacy of correspondence, and Art. 51 says rights "
                   "may not be exercised against other citizens' lawful freedoms and rights. Civil Code (2020 text) "
                   "Art. 1019, para. 1 (no making, using or publishing another's likeness without consent) and "
                   "Art. 1033, item (5) (no processing of another's private information; processing includes "
