@@ -94,3 +94,81 @@ def test_cells_run_again_and_again_keep_no_figure():
     run = subprocess.run([sys.executable, "-c", RERUN], capture_output=True, text=True, check=True,
                          env={**os.environ, "MPLBACKEND": "Agg"})
     assert run.stdout.splitlines()[-1] == "kept: 0 9 ['Chart']"
+
+
+# -- nothing drawn over anything else: tick labels apart, legends off the bars ----------------
+
+def _drawn(fig):
+    """``fig`` drawn on an Agg canvas, as the notebook draws it; its renderer."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from course.display.fonts import use_chinese_font
+
+    use_chinese_font()
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    return fig.canvas.get_renderer()
+
+
+def _touching(boxes):
+    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+
+
+def _storage_figures():
+    from course import storage
+    from course.storage import charts
+    from course.widgets.calculator import Calculator
+
+    calc = Calculator(users=1.2e9)          # its own small figure, laid out once and kept
+    return {"calculator": calc._fig, "volume": charts.volume_figure(storage.estimate()),
+            "cost": charts.cost_figure()}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bar_labels_of_the_storage_charts_do_not_overlap(lang):
+    from course.core.i18n import language
+
+    with language(lang):
+        figures = _storage_figures()
+    for name, fig in figures.items():
+        renderer = _drawn(fig)
+        labels = [label for label in fig.axes[0].get_xticklabels() if label.get_text()]
+        boxes = [label.get_window_extent(renderer) for label in labels]
+        assert len(boxes) >= 3 and _touching(boxes) == [], \
+            f"{lang} {name}: x labels overlap: {[labels[i].get_text() for pair in _touching(boxes) for i in pair]}"
+        assert all(fig.bbox.contains(box.x0, box.y0) and fig.bbox.contains(box.x1, box.y1) for box in boxes)
+
+
+@pytest.mark.parametrize("by", ["type", "lesson"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_verdict_legend_covers_no_bar(by, lang):
+    from course import claims
+
+    fig = claims.verdict_figure(by=by, lang=lang)
+    renderer = _drawn(fig)
+    axes = fig.axes[0]
+    legends = [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
+    bars = [patch for patch in axes.patches if patch.get_width() > 0]
+    assert len(legends) == 1 and len(bars) >= len(axes.get_yticks())
+    legend = legends[0].get_window_extent(renderer)
+    covered = [axes.get_yticklabels()[round(bar.get_y() + bar.get_height() / 2)].get_text()
+               for bar in bars if bar.get_window_extent(renderer).overlaps(legend)]
+    assert covered == [], f"the legend covers bars of: {sorted(set(covered))}"
+    assert fig.bbox.contains(legend.x0, legend.y0) and fig.bbox.contains(legend.x1, legend.y1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_word_count_legend_covers_no_bar(lang):
+    from course import law
+    from course.core.i18n import language
+
+    with language(lang):
+        fig = law.keyword_figure("csl", ["保存", "留存"], "2017")
+    renderer = _drawn(fig)
+    bars = [patch for patch in fig.axes[0].patches if patch.get_height() > 0]
+    legends = [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
+    assert len(legends) == 1 and len(bars) >= 6
+    legend = legends[0].get_window_extent(renderer)
+    assert [bar for bar in bars if bar.get_window_extent(renderer).overlaps(legend)] == []
+    assert fig.bbox.contains(legend.x0, legend.y0) and fig.bbox.contains(legend.x1, legend.y1)

@@ -37,7 +37,9 @@ def verdict_figure(by: str = "type", lang: str | None = None) -> Figure:
     lang = lang or get_language()
     counts = verdict_counts(by=by, lang=lang)
     counts = counts.loc[:, counts.sum() > 0]
-    figure = Figure(figsize=(8, 0.45 * len(counts) + 1.8), layout="constrained")
+    columns = 4
+    rows = -(-len(counts.columns) // columns)         # of the legend, under the axes
+    figure = Figure(figsize=(8, 0.45 * len(counts) + 1.8 + 0.25 * rows), layout="constrained")
     axes = figure.subplots()
     left = pd.Series(0, index=counts.index)
     colors = verdicts()["color"]
@@ -50,6 +52,7 @@ def verdict_figure(by: str = "type", lang: str | None = None) -> Figure:
     axes.invert_yaxis()
     axes.set_xlabel(t("claims.chart.xlabel", lang))
     axes.set_title(t(f"claims.chart.title_{by}", lang, n=int(counts.to_numpy().sum())))
-    axes.legend(loc="lower right", fontsize="small", frameon=False, ncols=2)
+    # Under the axes, not on them: inside, the legend covered the bars of the last lessons.
+    figure.legend(loc="outside lower center", fontsize="small", frameon=False, ncols=columns)
     axes.xaxis.get_major_locator().set_params(integer=True)
     return figure

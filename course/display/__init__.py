@@ -5,7 +5,8 @@ Modules here render what the other parts compute and look nothing up themselves:
 :mod:`~course.display.fonts` (a CJK font for matplotlib), :mod:`~course.display.statute_html`
 (articles, comparisons, word counts), :mod:`~course.display.feedback` (an exercise's message) and
 :mod:`~course.display.tables` (tables whose every header cell has a name; installed here, so a
-lesson's tables are shown that way as soon as any part that displays is loaded).
+lesson's tables are shown that way as soon as any part that displays is loaded);
+:mod:`~course.display.theme` gives their colours as JupyterLab theme variables (Light and Dark).
 """
 from .tables import install as _install_tables
 

@@ -22,8 +22,13 @@ from __future__ import annotations
 import html
 import re
 
-COLOURS = {"correct": "#1a7f37", "incorrect": "#cf222e", "not_attempted": "#6e7781", "info": "#0969da",
-           "attempted": "#8250df", "self_assessed": "#9a6700"}
+from .theme import jp, on_page
+
+#: Each tone's colour: a JupyterLab theme variable (its fallback outside JupyterLab). The title's
+#: text is the tone mixed toward the theme's text colour (``on_page``), readable in Light and Dark.
+COLOURS = {"correct": jp("--jp-success-color1", "#1a7f37"), "incorrect": jp("--jp-error-color1", "#cf222e"),
+           "not_attempted": jp("--jp-layout-color4", "#6e7781"), "info": jp("--jp-brand-color1", "#0969da"),
+           "attempted": "#8250df", "self_assessed": jp("--jp-warn-color0", "#9a6700")}
 
 _FENCE = re.compile(r"```[^\n]*\n(.*?)\n?```", re.S)
 _CODE = re.compile(r"`([^`\n]+)`")
@@ -78,5 +83,5 @@ class Message:
         body = markdown_html(self.body) if self.markdown else html.escape(self.body).replace("\n", "<br>")
         return (f'<div class="course-feedback course-{self.tone}" data-status="{self.tone}" '
                 f'style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">'
-                f'<b style="color:{colour}">{html.escape(self.title)}</b>'
+                f'<b style="color:{on_page(colour)}">{html.escape(self.title)}</b>'
                 f'{"<br>" + body if body else ""}</div>')

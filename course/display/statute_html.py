@@ -23,6 +23,8 @@ from .tables import table_html
 if TYPE_CHECKING:  # ``prov`` and ``comparison`` come from course.law, a part above this one
     import pandas as pd
 
+# Highlights are tints of a theme colour (see course.display.theme): pale in Light, dark in Dark,
+# always under the theme's text colour.
 CSS = """<style>
 .course-statute {border-left: 3px solid var(--jp-brand-color1, #1565c0); padding: 4px 10px; margin: 4px 0;}
 .course-statute-citation {font-weight: bold;}
@@ -32,14 +34,17 @@ CSS = """<style>
   font-style: italic;}
 .course-compare table {border-collapse: collapse; width: 100%; table-layout: fixed;}
 .course-compare td, .course-compare th {vertical-align: top; border: 1px solid var(--jp-border-color1, #bdbdbd); padding: 6px;
-  text-align: left;}
+  text-align: left; white-space: normal; overflow-wrap: anywhere; line-height: 1.5;}
 .course-compare .course-statute-text {white-space: pre-wrap;}
-.course-compare del {background: var(--jp-error-color3, #ffcdd2); color: var(--jp-content-font-color0, #000);}
-.course-compare ins {background: var(--jp-success-color3, #c8e6c9); color: var(--jp-content-font-color0, #000);
+.course-compare del {background: color-mix(in srgb, var(--jp-error-color1, #d32f2f) 25%, var(--jp-layout-color0, #fff));
+  color: var(--jp-content-font-color0, #000);}
+.course-compare ins {background: color-mix(in srgb, var(--jp-success-color1, #388e3c) 25%, var(--jp-layout-color0, #fff));
+  color: var(--jp-content-font-color0, #000);
   text-decoration: underline;}
 .course-statute-translation {margin-top: 4px; padding-top: 4px; border-top: 1px dashed var(--jp-border-color1, #bdbdbd);}
 .course-translation-label {color: var(--jp-content-font-color2, #555); font-size: 90%; font-style: italic;}
-mark.course-mark {background: var(--jp-warn-color3, #ffe0b2); color: var(--jp-content-font-color0, #000);}
+mark.course-mark {background: color-mix(in srgb, var(--jp-warn-color1, #f57c00) 35%, var(--jp-layout-color0, #fff));
+  color: var(--jp-content-font-color0, #000);}
 </style>"""
 
 

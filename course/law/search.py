@@ -25,6 +25,7 @@ from ..core.errors import CourseError
 from ..core.i18n import t
 from ..display.charts import Chart
 from ..display.fonts import use_chinese_font
+from ..display.tables import with_headers
 from . import tables
 from .statutes import article, by_id, law_id, law_name
 
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 CSL = "csl"
+# count_word's columns and the message keys of their headers (Chinese in a Chinese lesson).
+COUNT_HEADERS = {"id": "tables.col.article_id", "label": "tables.col.article_label",
+                 "number": "tables.col.article_number", "count": "tables.col.count"}
 _WIDE = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
 
 
@@ -60,13 +64,14 @@ def contains(article_id: str, phrase: str) -> bool:
 def count_word(law: str, word: str, version: str | int | None = None) -> pd.DataFrame:
     """How often ``word`` occurs in each article of a law: columns ``id, label, number, count``.
 
-    Only articles where it occurs are listed, in article order.
+    Only articles where it occurs are listed, in article order. A notebook shows the headers
+    in its language (“次数（count）”); the column names stay the same in both languages.
     """
     word = _word(word)
     lid = law_id(law, version)
     rows = [{"id": a.id, "label": a.label, "number": a.number, "count": a.text.count(word)}
             for a in tables.parsed(lid).articles if word in a.text]
-    return pd.DataFrame(rows, columns=["id", "label", "number", "count"])
+    return with_headers(pd.DataFrame(rows, columns=list(COUNT_HEADERS)), COUNT_HEADERS)
 
 
 def split_words(text: str) -> list[str]:
@@ -189,7 +194,7 @@ def keyword_figure(law: str, words: str | Iterable[str], version: str | int | No
               version=t("law.version_text", year=tables.laws().loc[lid, "version"]),
               words="、".join(c for c in table.columns if c != "total") or "-",
               total=int(table["total"].sum()), n=len(table))
-    fig = Figure(figsize=(max(4.0, 0.5 * len(table) + 2), 3.2))
+    fig = Figure(figsize=(max(4.0, 0.5 * len(table) + 2), 3.2), layout="constrained")
     ax = fig.add_subplot()
     bottom = None
     for word in [c for c in table.columns if c != "total"]:
@@ -199,7 +204,6 @@ def keyword_figure(law: str, words: str | Iterable[str], version: str | int | No
     ax.set_xlabel(t("viewer.chart_x"))
     ax.set_ylabel(t("viewer.chart_y"))
     ax.yaxis.get_major_locator().set_params(integer=True)
-    if len(table.columns) > 2:
-        ax.legend(fontsize=8)
-    fig.tight_layout()
+    if len(table.columns) > 2:          # beside the axes, not on them, where it would cover a bar
+        fig.legend(loc="outside right upper", fontsize=8, frameon=False)
     return fig

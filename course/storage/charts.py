@@ -27,6 +27,7 @@ from ..core import checks
 from ..core.i18n import t
 from ..display.charts import Chart
 from ..display.fonts import use_chinese_font
+from ..display.ticks import fit_xticklabels
 from .measure import compression_table, million_char_bytes
 from .model import DAYS_PER_YEAR, TB, Estimate, estimate
 from .params import figure_row, first_above, mau_series, video_bytes_per_day
@@ -170,6 +171,7 @@ def volume_figure(result: Estimate | None = None, *, width: float = 7.5, height:
     ax.set_title(t("storage.chart.volume_title"), fontsize=11)
     ax.grid(axis="y", alpha=0.3)
     fig.supxlabel(_volume_note(result), **NOTE_STYLE)
+    fit_xticklabels(ax)                # long labels wrap rather than run into each other
     return fig
 
 
@@ -248,6 +250,7 @@ def cost_figure(result: Estimate | None = None) -> Figure:
     _note(fig, t("storage.chart.cost_note", volume=format_bytes(result.bytes_per_year),
                  drive_price=f"{p['drive_usd_per_gb']:g}", drive_as_of=drive_row["as_of"],
                  cloud_price=f"{p['cloud_usd_per_gb_month']:g}", cloud_as_of=cloud_row["as_of"]))
+    fit_xticklabels(ax)
     return fig
 
 

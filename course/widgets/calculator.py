@@ -38,11 +38,17 @@ import html
 from .. import storage
 from ..core.i18n import t
 from ..display.charts import canvas_png, figure_alt, img_html
+from ..display.theme import jp, on_page
+from .fit import CSS as FIT_CSS
+from .fit import fit
 from .lifetime import own
 
+#: The colour of an input's error message (readable in JupyterLab Light and Dark).
+ERROR_COLOUR = on_page(jp("--jp-error-color1", "#b00020"))
+
 SLIDERS = {"compression_pct": 99, "media_share_pct": 100}    # percentages: sliders with these maxima
-LABEL_WIDTH = "300px"
-INPUT_WIDTH = "460px"      # the label and a 160px box
+LABEL_WIDTH = "340px"      # a longer label wraps (see course.widgets.fit)
+INPUT_WIDTH = "500px"      # the label and a 160px box
 
 
 class Calculator:
@@ -71,16 +77,18 @@ class Calculator:
         reset = widgets.Button(description=t("calculator.reset"), icon="undo")
         self.start = dict(start)                    # what "reset" returns to: the cell's own values
         reset.on_click(lambda _button: self.set(**self.start))
-        sources = widgets.HTML(self._sources_html())
-        sources_box = widgets.Accordion(children=[sources], titles=(t("calculator.sources"),))
+        # A <details> list, not an Accordion: its summary is reached with Tab and opened with Enter.
+        sources = widgets.HTML(f"<details class='calc-sources'><summary>{html.escape(t('calculator.sources'))}"
+                               f"</summary>{self._sources_html()}</details>")
+        sources_box = widgets.Box([sources])
         rows = [self._row(name) for name in storage.params()]
         self.widget = widgets.VBox([
-            widgets.HTML(f"<b>{html.escape(t('calculator.title'))}</b><br>"
+            widgets.HTML(f"{FIT_CSS}<b>{html.escape(t('calculator.title'))}</b><br>"
                          f"<small>{html.escape(t('calculator.intro'))}</small>"),
             *rows, reset, self.message, self.total,
             widgets.HBox([self.table, self.image]), sources_box,
         ])
-        self.widget.add_class("storage-calculator")
+        fit(self.widget).add_class("storage-calculator")
         for name, control in self.inputs.items():
             control.observe(self._on_change, names="value")
         self.update()
@@ -156,7 +164,7 @@ class Calculator:
 
     def _show(self, text: str) -> None:
         self.error = text
-        self.message.value = f"<div role='alert' style='color:var(--jp-error-color1, #b00020)'>⚠ {html.escape(text)}</div>"
+        self.message.value = f"<div role='alert' style='color:{ERROR_COLOUR}'>⚠ {html.escape(text)}</div>"
 
     _hold = False
 

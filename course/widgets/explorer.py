@@ -36,6 +36,7 @@ from .. import law
 from ..core import checks
 from ..core.i18n import get_language, pick, t
 from ..display.statute_html import translation_html
+from ..display.theme import badge_style
 from ..storage.figures import figures, reliability_label
 from .lifetime import own
 
@@ -155,7 +156,7 @@ class ClaimExplorer:
             f'{claims_mod.quote_html(claim_id, self.width)}</blockquote>',
             f'<div class="claim-summary"><i>{_esc(pick(row["summary_zh"], row["summary_en"], lang))}</i></div>',
             f'<div>{_esc(t("explorer.verdict", lang))}: <span class="claim-verdict" data-verdict="{row["verdict"]}" '
-            f'style="background:{colour};color:white;padding:1px 8px;border-radius:3px">'
+            f'style="{badge_style(colour)}">'
             f'{_esc(claims_mod.verdict_label(row["verdict"], lang))}</span> '
             f'<small>{_esc(claims_mod.verdict_definition(row["verdict"], lang))}</small></div>',
             f'<div class="claim-reasons"><b>{_esc(t("explorer.reasons", lang))}</b> '

@@ -17,6 +17,8 @@ from ..core.errors import CourseError
 from ..core.i18n import t
 from ..display import statute_html
 from ..display.charts import Chart, img_html
+from .fit import CSS as FIT_CSS
+from .fit import fit
 from .lifetime import own
 
 CSL = "csl"
@@ -74,7 +76,7 @@ class StatuteViewer:
             w.HBox([self.words_box, self.count_button]),
             self.counter, self.chart,
         ])
-        self.widget.add_class("course-viewer")
+        fit(self.widget).add_class("course-viewer")
         self.refresh()
         if words:
             self.count()
@@ -111,8 +113,8 @@ class StatuteViewer:
         return statute_html.CSS + body
 
     def refresh(self) -> None:
-        """Redraw the article view."""
-        self.view.value = self.render()
+        """Redraw the article view (with the rules that keep the viewer's labels whole)."""
+        self.view.value = FIT_CSS + self.render()
 
     def count(self) -> None:
         """Count the words in the keyword box across the chosen law version; draw the chart."""
