@@ -42,12 +42,15 @@ def note_html() -> str:
 def show(widget: Any) -> None:
     """Display ``widget`` in the notebook after the note (see the module's description).
 
-    The widget's plain-text fallback becomes the note as well.
+    The widget's plain-text fallback becomes the note as well. The note's output also carries
+    :func:`.keyboard.script_html`, so a learner can use the widget's drop-downs with the keyboard.
     """
     from IPython.display import HTML, display
 
+    from .keyboard import script_html
+
     widget.add_class(LIVE)
-    display(HTML(note_html()))
+    display(HTML(note_html() + script_html(LIVE)))     # the script: keys of a drop-down stay in it
     bundle = widget._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     display({**data, "text/plain": note_text()}, raw=True)
