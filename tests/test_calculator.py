@@ -118,12 +118,12 @@ def test_close_closes_every_widget_and_lets_the_figure_go(language):
     import gc
     import weakref
 
-    from course.widgets.calculator import _widget_tree
+    from course.widgets.lifetime import widget_tree
 
     language("zh")
     before = _live_widgets()
     calc = Calculator()
-    tree = _widget_tree(calc.widget)
+    tree = widget_tree(calc.widget)
     assert _live_widgets() - before == len(tree) > 50      # inputs, labels, boxes, layouts, styles
     figure = weakref.ref(calc._fig)
     calc.close()

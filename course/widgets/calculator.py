@@ -41,7 +41,7 @@ from ..display.charts import canvas_png, figure_alt, img_html
 from ..display.theme import jp, on_page
 from .fit import CSS as FIT_CSS
 from .fit import fit
-from .lifetime import own
+from .lifetime import own, widget_tree
 
 #: The colour of an input's error message (readable in JupyterLab Light and Dark).
 ERROR_COLOUR = on_page(jp("--jp-error-color1", "#b00020"))
@@ -214,7 +214,7 @@ class Calculator:
         if self.closed:
             return
         self.closed = True
-        for widget in _widget_tree(self.widget):
+        for widget in widget_tree(self.widget):
             widget.close()
         self.png, self.image.value = b"", ""
         self._fig = self._canvas = self._background = None
@@ -232,29 +232,6 @@ class Calculator:
             return
         from .rerun import show
         show(self.widget)
-
-
-def _widget_tree(root) -> list:
-    """``root`` and every widget inside it: children, and each widget's layout and style.
-
-    >>> import ipywidgets as widgets
-    >>> len(_widget_tree(widgets.VBox([widgets.Button()])))    # VBox, Button, 2 layouts, 1 style
-    5
-    """
-    from ipywidgets import Widget
-
-    found, stack, seen = [], [root], set()
-    while stack:
-        widget = stack.pop()
-        if id(widget) in seen:
-            continue
-        seen.add(id(widget))
-        found.append(widget)
-        for name in widget.keys:
-            value = getattr(widget, name, None)
-            stack.extend(item for item in (value if isinstance(value, (list, tuple)) else (value,))
-                         if isinstance(item, Widget))
-    return found
 
 
 _latest: Calculator | None = None     # the calculator that calculator() made last
