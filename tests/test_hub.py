@@ -6,27 +6,17 @@ The hub machinery is ``benchmarks/hub_capacity.py`` (loaded by path). Select wit
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import benchmark_modules
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _bench():
-    path = ROOT / "benchmarks" / "hub_capacity.py"
-    spec = importlib.util.spec_from_file_location("hub_capacity", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _bench()
+bench = benchmark_modules.load("hub_capacity")
 LEARNERS = 3
 
 

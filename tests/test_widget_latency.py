@@ -6,26 +6,12 @@ No timing is asserted here: the benchmark prints its figures, it does not gate a
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import statistics
-import sys
-from pathlib import Path
 
+import benchmark_modules
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _bench():
-    path = ROOT / "benchmarks" / "widget_latency.py"
-    spec = importlib.util.spec_from_file_location("widget_latency", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _bench()
+bench = benchmark_modules.load("widget_latency")
 
 
 def test_the_docstring_examples_hold():

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from ..core.i18n import get_language, t
 from .tables import table_html
+from .theme import TEXT, jp, tint
 
 if TYPE_CHECKING:  # ``prov`` and ``comparison`` come from course.law, a part above this one
     import pandas as pd
@@ -36,16 +37,14 @@ CSS = """<style>
 .course-compare td, .course-compare th {vertical-align: top; border: 1px solid var(--jp-border-color1, #bdbdbd); padding: 6px;
   text-align: left; white-space: normal; overflow-wrap: anywhere; line-height: 1.5;}
 .course-compare .course-statute-text {white-space: pre-wrap;}
-.course-compare del {background: color-mix(in srgb, var(--jp-error-color1, #d32f2f) 25%, var(--jp-layout-color0, #fff));
-  color: var(--jp-content-font-color0, #000);}
-.course-compare ins {background: color-mix(in srgb, var(--jp-success-color1, #388e3c) 25%, var(--jp-layout-color0, #fff));
-  color: var(--jp-content-font-color0, #000);
-  text-decoration: underline;}
+.course-compare del {background: DEL_BG; color: TEXT;}
+.course-compare ins {background: INS_BG; color: TEXT; text-decoration: underline;}
 .course-statute-translation {margin-top: 4px; padding-top: 4px; border-top: 1px dashed var(--jp-border-color1, #bdbdbd);}
 .course-translation-label {color: var(--jp-content-font-color2, #555); font-size: 90%; font-style: italic;}
-mark.course-mark {background: color-mix(in srgb, var(--jp-warn-color1, #f57c00) 35%, var(--jp-layout-color0, #fff));
-  color: var(--jp-content-font-color0, #000);}
-</style>"""
+mark.course-mark {background: MARK_BG; color: TEXT;}
+</style>""".replace("DEL_BG", tint(jp("--jp-error-color1", "#d32f2f"))).replace(
+    "INS_BG", tint(jp("--jp-success-color1", "#388e3c"))).replace(
+    "MARK_BG", tint(jp("--jp-warn-color1", "#f57c00"), 35)).replace("TEXT", TEXT)
 
 
 def highlight(text: str, term: str | None) -> str:

@@ -68,14 +68,6 @@ class MapRow:
         """
         return pick(self.change_zh, self.change, lang)
 
-    def basis_note(self, lang: str | None = None) -> str:
-        """On what the move rests, in the map's own words, in the chosen language.
-
-        >>> counterparts("csl-2017:68")[0].basis_note("zh")
-        '修改决定明文规定（第十一项）'
-        """
-        return pick(self.basis_zh, self.basis, lang)
-
     def describe(self, lang: str | None = None) -> str:
         """One line: old → new, what changed, and on what basis (inferred moves say so)."""
         old = t("viewer.old_article", lang, n=self.old) if self.old else t("viewer.no_old", lang)

@@ -48,9 +48,17 @@ def _million_article_mb() -> float:
     return len(text.encode("utf-8")) / len(text) * 1_000_000 / 1_000_000
 
 
+ARTICLE_MB = _million_article_mb()                          # the answer of million_chars_mb
+CRIMINAL_LAW_MB = storage.million_char_bytes("UTF-8") / 1e6  # what the lesson measured before it
+
+
 def _zlib_ratio(law_id: str = ZLIB_LAW) -> float:
     data = storage.law_text(law_id).encode("utf-8")
     return len(data) / len(zlib.compress(data))
+
+
+ZLIB_RATIO = _zlib_ratio()                                   # the answer of zlib_ratio
+CRIMINAL_LAW_RATIO = _zlib_ratio(storage.SAMPLE_LAW)         # the law the lesson's table compressed
 
 
 EXERCISES = [
@@ -79,7 +87,7 @@ EXERCISES = [
     ),
     Number(
         name="million_chars_mb", lesson="02", tolerance=0.005, relative=True, unit="MB", context=TEXTS,
-        answer=_million_article_mb(),
+        answer=ARTICLE_MB,
         prompt={"zh": "上面量的是《刑法》条文。现在换一段文字：用 `course.claims.article_text()`（文章本身）量出 UTF-8 下"
                       "平均每个字几个字节，算出一百万个这样的字有多少 MB（1 MB = 1 000 000 字节），赋给 `million_chars_mb`。",
                 "en": "The lesson measured the Criminal Law. Now take another text: with `course.claims.article_text()` "
@@ -91,23 +99,23 @@ EXERCISES = [
                       "`text = course.claims.article_text()`.",
                       "Multiply by 1,000,000 characters, then divide by 1,000,000 for MB. MB is not MiB "
                       "(1 MiB = 1,048,576 bytes)."]},
-        solution={"zh": f"约 {_million_article_mb():.2f} MB，比《刑法》文本的 {storage.million_char_bytes('UTF-8') / 1e6:.2f} MB 少："
+        solution={"zh": f"约 {ARTICLE_MB:.2f} MB，比《刑法》文本的 {CRIMINAL_LAW_MB:.2f} MB 少："
                         "文章用的是半角逗号和问号，还有数字、空格和换行，这些在 UTF-8 里各占 1 字节。"
                         "每字 3 字节只是汉字的情形，平均数要量出来。\n\n```python\ntext = course.claims.article_text()\n"
                         "million_chars_mb = len(text.encode(\"utf-8\")) / len(text) * 1_000_000 / 1_000_000\n```",
-                  "en": f"About {_million_article_mb():.2f} MB, less than the Criminal Law's "
-                        f"{storage.million_char_bytes('UTF-8') / 1e6:.2f} MB: the article uses half-width commas and "
+                  "en": f"About {ARTICLE_MB:.2f} MB, less than the Criminal Law's "
+                        f"{CRIMINAL_LAW_MB:.2f} MB: the article uses half-width commas and "
                         "question marks, and has digits, spaces and line breaks, which take 1 byte each in UTF-8. "
                         "3 bytes per character holds for Chinese characters only; the average has to be measured."
                         "\n\n```python\ntext = course.claims.article_text()\n"
                         "million_chars_mb = len(text.encode(\"utf-8\")) / len(text) * 1_000_000 / 1_000_000\n```"},
-        wrong=[3, storage.million_char_bytes("UTF-8") / 1e6, _million_article_mb() * 1e6 / 2 ** 20,
-               str(round(_million_article_mb(), 2))],
+        wrong=[3, CRIMINAL_LAW_MB, ARTICLE_MB * 1e6 / 2 ** 20,
+               str(round(ARTICLE_MB, 2))],
     ),
     Number(
         name="zlib_ratio", lesson="02", tolerance=0.01, relative=True, context=TEXTS,
         unit="倍（原大小 ÷ 压缩后大小） / times (original ÷ compressed)",
-        answer=_zlib_ratio(),
+        answer=ZLIB_RATIO,
         prompt={"zh": "上面的表压缩的是《刑法》。现在换一部法律：把现行《网络安全法》的条文 "
                       f"`course.storage.law_text(\"{ZLIB_LAW}\")` 编码成 UTF-8，用 `zlib.compress(data)`（默认级别）压缩。"
                       "压缩比（原大小 ÷ 压缩后大小）是多少？赋给 `zlib_ratio`。",
@@ -119,14 +127,14 @@ EXERCISES = [
                       "`len(data) / len(zlib.compress(data))`"],
                "en": [f"`import zlib`, `data = course.storage.law_text(\"{ZLIB_LAW}\").encode(\"utf-8\")`.",
                       "`len(data) / len(zlib.compress(data))`"]},
-        solution={"zh": f"约 {_zlib_ratio():.1f} 倍，不到《刑法》的 {_zlib_ratio(storage.SAMPLE_LAW):.1f} 倍："
+        solution={"zh": f"约 {ZLIB_RATIO:.1f} 倍，不到《刑法》的 {CRIMINAL_LAW_RATIO:.1f} 倍："
                         f"同样是法律条文（{len(storage.law_text(ZLIB_LAW)):,} 字，《刑法》{len(storage.law_text()):,} 字），"
                         "压缩比却不同：它取决于文本的长短和用语重复的多少，不能从一个文本推到另一个，要量出来；"
                         "一条一条单独压缩的短消息几乎压不动。\n\n```python\nimport zlib\n"
                         f"data = course.storage.law_text(\"{ZLIB_LAW}\").encode(\"utf-8\")\n"
                         "zlib_ratio = len(data) / len(zlib.compress(data))\n```",
-                  "en": f"About {_zlib_ratio():.1f}×, less than the Criminal Law's "
-                        f"{_zlib_ratio(storage.SAMPLE_LAW):.1f}×: both are law texts ({len(storage.law_text(ZLIB_LAW)):,} "
+                  "en": f"About {ZLIB_RATIO:.1f}×, less than the Criminal Law's "
+                        f"{CRIMINAL_LAW_RATIO:.1f}×: both are law texts ({len(storage.law_text(ZLIB_LAW)):,} "
                         f"characters against {len(storage.law_text()):,}), yet the ratios differ. The ratio depends on "
                         "the length of the text and how much of its wording repeats; it cannot be carried over from "
                         "one text to another and has to be measured. Short messages compressed one by one hardly "
@@ -134,7 +142,7 @@ EXERCISES = [
                         "\n\n```python\nimport zlib\n"
                         f"data = course.storage.law_text(\"{ZLIB_LAW}\").encode(\"utf-8\")\n"
                         "zlib_ratio = len(data) / len(zlib.compress(data))\n```"},
-        wrong=[2.38, 1 / _zlib_ratio(), _zlib_ratio(storage.SAMPLE_LAW), 80.0, "3.7"],
+        wrong=[2.38, 1 / ZLIB_RATIO, CRIMINAL_LAW_RATIO, 80.0, str(round(ZLIB_RATIO, 1))],
     ),
     Number(
         name="daily_text_tb", lesson="02", tolerance=0.01, relative=True, unit="TB",
