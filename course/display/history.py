@@ -44,11 +44,13 @@ def _after_cell(result: Any = None) -> None:
 
 
 def install() -> bool:
-    """Register the trimming hook in the running IPython (once); ``False`` outside one."""
+    """Register the trimming hook in the running IPython (once); ``False`` outside one, or in an
+    IPython that keeps no store of displayed outputs (before 9: nothing to trim)."""
     ipython_module = sys.modules.get("IPython")
     shell = ipython_module.get_ipython() if ipython_module is not None else None
-    if shell is None or not hasattr(shell, "history_manager"):
-        return False
+    history = getattr(shell, "history_manager", None)
+    if not (hasattr(history, "outputs") and hasattr(history, "output_hist_reprs")):
+        return False                     # no shell, or an IPython before 9 that keeps no bundles
     if _after_cell not in shell.events.callbacks["post_run_cell"]:
         shell.events.register("post_run_cell", _after_cell)
     return True
